@@ -1,0 +1,38 @@
+"""Plans and renders the outputs of one notice; writes them only when all rendered."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from baocao.document import NoticeDocument, build_document
+from baocao.layout import Layout
+from baocao.model import Notice, Registry
+from baocao.render.docx import render_docx
+from baocao.render.html import render_html
+from baocao.render.pdf import render_pdf
+from baocao.wording import Wording, templates_dir
+from baocao.write import normalize_docx, write_all
+
+
+def notice_document(notice: Notice, registry: Registry, layout: Layout, source_path: Path,
+                    templates: Path | None = None) -> NoticeDocument:
+    folder = templates_dir(templates)
+    return build_document(notice, registry, layout, Wording(folder), Path(source_path).parent)
+
+
+def render_notice(notice: Notice, registry: Registry, layout: Layout, source_path: Path, out_dir: Path,
+                  templates: Path | None = None) -> dict[Path, bytes]:
+    """Every file of one notice, as bytes keyed by its destination path."""
+    folder = templates_dir(templates)
+    doc = notice_document(notice, registry, layout, source_path, folder)
+    target = Path(out_dir) / Path(source_path).stem
+    return {
+        target / "thong-bao.docx": normalize_docx(render_docx(doc), doc.meta.created),
+        target / "thong-bao.pdf": render_pdf(render_html(doc, folder), folder),
+    }
+
+
+def build_notice(notice: Notice, registry: Registry, layout: Layout, source_path: Path, out_dir: Path,
+                 templates: Path | None = None) -> list[Path]:
+    files = render_notice(notice, registry, layout, source_path, out_dir, templates)
+    write_all(files)
+    return sorted(files)
