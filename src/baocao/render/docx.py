@@ -179,13 +179,17 @@ class _Writer:
 
     def body_paragraph(self, paragraph: Paragraph) -> None:
         layout = self.layout
-        self.para(self.word, [(r.text, r.bold, r.italic) for r in paragraph.runs], size=layout.body_pt,
+        p = self.para(self.word, [(r.text, r.bold, r.italic) for r in paragraph.runs], size=layout.body_pt,
                   align=JUSTIFY, after=layout.paragraph_space_pt, indent_first_cm=layout.first_line_indent_cm,
                   line_spacing=layout.line_spacing)
+        # The last sentence stays on the page of the signature (§8: signer level with "Nơi nhận").
+        p.paragraph_format.keep_with_next = paragraph.role == "closing"
 
     def closing_table(self, doc: NoticeDocument) -> None:
         layout = self.layout
         table = _table(self.word, [layout.recipients_column_mm, layout.signer_column_mm], rows=1)
+        row_pr = table.rows[0]._tr.get_or_add_trPr()
+        row_pr.append(OxmlElement("w:cantSplit"))
         left, right = table.cell(0, 0), table.cell(0, 1)
         self.para(left, doc.recipients_label, size=layout.recipients_label_pt, bold=True, italic=True, align=LEFT)
         for entry in doc.recipients:
