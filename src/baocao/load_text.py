@@ -1,0 +1,178 @@
+"""Checks on the raw text of a data file, before and after YAML parsing.
+
+Three kinds of trouble come from how clerks produce text rather than from YAML itself:
+
+* bytes that are not UTF-8 (a binary file, a file saved as Windows-1258 or raw TCVN3);
+* characters XML 1.0 cannot hold (C0 controls other than tab/newline, U+FFFE/U+FFFF, lone
+  surrogates): a DOCX containing them is corrupt;
+* Vietnamese typed with the legacy fonts of the 1990s and pasted as Unicode: TCVN3 (ABC,
+  ".VnTime") maps each letter onto a Latin-1 code point ("Bộ Công Thương" → "Bé C«ng Th­¬ng"),
+  VNI writes a base letter then a Latin-1 character for the mark ("Boä Coâng Thöông"), and
+  UTF-8 read as Windows-1252 gives "Bá»™ CÃ´ng". Each has code points or pairs that never occur
+  in real Vietnamese; two of them are enough to refuse the file and name the encoding.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from baocao.errors import DataError, Problem
+
+# What PyYAML refuses plus what XML 1.0 cannot hold, and the odd line separators that make
+# editors and YAML disagree about line numbers.
+_RAW_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+# TCVN3 (ABC): Latin-1 punctuation that stands for ă â ê ô ơ ư đ and the tones of a/ă.
+_TCVN3_CHARS = "¡¢£¤¥¦§¨©ª¬\xad®µ¶¸¹¼½¾"
+_TCVN3 = re.compile(
+    rf"[A-Za-z][{_TCVN3_CHARS}]|[{_TCVN3_CHARS}][A-Za-z]"   # inside a word
+    r"|[A-Za-z][«»·][A-Za-z]"                                # « = ô, » = ằ inside a word
+    r"|[a-z][À-Þ]"                                           # "kÕt luËn": a capital inside a word
+)
+# VNI: a vowel followed by a Latin-1 letter used as a tone/mark, "ươ" written "öô", "ô" written "oâ".
+_VNI = re.compile(r"[aeiouyAEIOUY][øûïäåëüæùõØÛÏÄÅËÜÆÙÕ]|[aeoAEO][âÂ]|[aA][êÊ]|[öÖ][ôÔùøûõïÙØÛÕÏ]")
+_MOJIBAKE_RUN = re.compile(r"[\u0080-\u02ff\u2013-\u203a\u20ac\u2122]{2,}")
+_VI_LETTER = re.compile(r"[\u00c0-\u01b0\u0300-\u0323\u1ea0-\u1ef9]")
+
+LEGACY_NAMES = {
+    "tcvn3": "TCVN3 (ABC, phông .VnTime)",
+    "vni": "VNI (phông VNI-Times)",
+    "mojibake": "UTF-8 bị đọc nhầm thành Windows-1252",
+}
+
+
+def _where(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _char_name(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 bytes → str (a UTF-8 BOM is dropped); DataError naming the offset otherwise."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError(Problem(name, 1, 1, "", "tệp được lưu dạng UTF-16; hãy lưu lại dạng UTF-8"))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        guess = legacy_encoding(raw.decode("cp1252", "replace"))
+        if guess:
+            message = f"tệp được lưu bằng bảng mã cũ {LEGACY_NAMES[guess]}; hãy chuyển sang Unicode (UTF-8)"
+        elif raw.count(b"\x00") > 0 or sum(b < 9 for b in raw[:4096]) > 8:
+            message = "tệp không phải văn bản (có vẻ là tệp nhị phân)"
+        else:
+            message = "tệp không phải văn bản UTF-8 (có thể lưu bằng bảng mã Windows-1258); hãy lưu lại dạng UTF-8"
+        bad = raw[error.start]
+        raise DataError(Problem(name, line, column, "",
+                                f"{message}: byte 0x{bad:02X} không hợp lệ ở vị trí {error.start}")) from None
+
+
+def legacy_encoding(text: str) -> str | None:
+    """Name the legacy encoding *text* was typed in, if it shows at least two of its marks.
+
+    >>> legacy_encoding("Bé C«ng Th­¬ng"), legacy_encoding("Boä Coâng Thöông")
+    ('tcvn3', 'vni')
+    >>> legacy_encoding("Bộ Công Thương, hoá, quà, Thuý, xuân"), legacy_encoding("Noël, Müller, España")
+    (None, None)
+    """
+    counts = {"tcvn3": len(_TCVN3.findall(text)), "vni": len(_VNI.findall(text)),
+              "mojibake": sum(1 for run in _MOJIBAKE_RUN.findall(text) if _is_mojibake(run))}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] >= 2 else None
+
+
+def _is_mojibake(run: str) -> bool:
+    try:
+        fixed = run.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return False
+    return fixed != run and all(_VI_LETTER.match(ch) for ch in fixed)
+
+
+def _first_legacy_mark(text: str, kind: str) -> tuple[int, int, str]:
+    """Line, column and the offending text of the first legacy-encoded spot."""
+    pattern = {"tcvn3": _TCVN3, "vni": _VNI}.get(kind)
+    for number, line in enumerate(text.split("\n"), 1):
+        if pattern is not None:
+            found = pattern.search(line)
+            if found:
+                start = line.rfind(" ", 0, found.start()) + 1
+                end = line.find(" ", found.end())
+                return number, start + 1, line[start:end if end >= 0 else None][:30]
+            continue
+        for run in _MOJIBAKE_RUN.finditer(line):
+            if _is_mojibake(run.group()):
+                return number, run.start() + 1, run.group()
+    return 1, 1, ""
+
+
+def check_text(text: str, name: str) -> None:
+    """Refuse forbidden characters, tab indentation and legacy encodings in the whole text."""
+    m = _RAW_FORBIDDEN.search(text)
+    if m:
+        ch = m.group()
+        line, column = _where(text, m.start())
+        if ch in "\u2028\u2029":
+            message = f"ký tự ngắt dòng lạ {_char_name(ch)}; hãy thay bằng xuống dòng thường hoặc dấu cách"
+        elif "\ud800" <= ch <= "\udfff":
+            message = f"ký tự {_char_name(ch)} (nửa cặp thay thế) không hợp lệ"
+        else:
+            message = f"ký tự điều khiển {_char_name(ch)} không được phép trong văn bản; hãy xóa nó"
+        raise DataError(Problem(name, line, column, guess_field(text, line), message))
+    for number, line_text in enumerate(text.split("\n"), 1):
+        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+        if "\t" in indent and line_text.strip():
+            raise DataError(Problem(name, number, indent.index("\t") + 1, guess_field(text, number),
+                                    "thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách"))
+    kind = legacy_encoding(text)
+    if kind:
+        line, column, sample = _first_legacy_mark(text, kind)
+        message = (f"văn bản gõ bằng bảng mã cũ {LEGACY_NAMES[kind]} ('{sample}'); hãy chuyển sang "
+                   "Unicode (vd: công cụ chuyển mã của UniKey) rồi dán lại")
+        if kind == "mojibake":
+            message = f"văn bản bị lỗi mã ({LEGACY_NAMES[kind]}: '{sample}'); hãy mở tệp bằng UTF-8 và gõ lại"
+        raise DataError(Problem(name, line, column, guess_field(text, line), message))
+
+
+def check_value(value: str) -> str | None:
+    """A message if a parsed value (after YAML escapes) holds a character XML 1.0 cannot hold."""
+    m = _XML_FORBIDDEN.search(value)
+    if m is None:
+        return None
+    return f"giá trị chứa ký tự {_char_name(m.group())}, không thể ghi vào văn bản Word/PDF"
+
+
+_KEY_LINE = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)(?P<key>[^\s#'\"\-?:{}\[\],&*!|>%@`][^#:]*?|\"[^\"]*\"|'[^']*'):(?:[ \t]|$)")
+
+
+def guess_field(text: str, line: int) -> str:
+    """The dotted key path leading to *line* (1-based), read from the indentation alone.
+
+    Used for errors found before or while parsing, when no parsed path exists yet.
+
+    >>> guess_field("a:\\n  b:\\n    - c: 1\\n      d: [\\n", 4)
+    'a.b.d'
+    """
+    lines = text.split("\n")
+    keys: list[str] = []
+    limit: int | None = None
+    for number in range(min(line, len(lines)), 0, -1):
+        m = _KEY_LINE.match(lines[number - 1])
+        if not m:
+            continue
+        indent = len(m.group("indent").expandtabs(8))
+        if limit is None or indent < limit:
+            keys.append(m.group("key").strip("'\""))
+            limit = indent
+            if indent == 0:
+                break
+    return ".".join(reversed(keys))
