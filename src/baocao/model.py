@@ -33,9 +33,24 @@ def _digits(value: Any) -> Any:
     if value is None or isinstance(value, int):
         return value
     text = str(value).strip()
+    if re.fullmatch(r"0\d+", text):
+        raise ValueError(f"số không viết số 0 ở đầu: viết {text.lstrip('0') or '0'}, không viết {text}")
     if not re.fullmatch(r"\d{1,6}", text):
         raise ValueError(f"cần một số nguyên dương viết bằng chữ số, nhận được {text!r}")
     return int(text)
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates are written YYYY-MM-DD only: no timestamps, no "16/01/2026", no impossible days."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"ngày viết dạng YYYY-MM-DD (vd: 2026-01-16), nhận được {text!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"ngày không có thật: {text}") from None
 
 
 def _as_list(value: Any) -> Any:
@@ -53,6 +68,7 @@ def _deadline(value: Any) -> Any:
 
 
 PositiveNumber = Annotated[int, BeforeValidator(_digits), Field(ge=1)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 DeadlineField = Annotated[Deadline, BeforeValidator(_deadline), Field(json_schema_extra={"type": "string"})]
 
 
@@ -88,7 +104,7 @@ class DocumentInfo(Strict):
     number: PositiveNumber | None = Field(None, alias="so", description="số văn bản; bỏ trống khi là dự thảo")
     symbol: str | None = Field(None, alias="ky_hieu", pattern=r"^[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)+$",
                                description="ký hiệu, mặc định TB-<viết tắt cơ quan>")
-    date: dt.date | None = Field(None, alias="ngay", description="ngày ban hành (YYYY-MM-DD); bỏ trống khi là dự thảo")
+    date: IsoDate | None = Field(None, alias="ngay", description="ngày ban hành (YYYY-MM-DD); bỏ trống khi là dự thảo")
     year: Annotated[int, BeforeValidator(_digits), Field(ge=1900, le=2100)] | None = Field(
         None, alias="nam", description="năm của dự thảo chưa có ngày")
     place: str | None = Field(None, alias="dia_danh", description="mặc định lấy theo cơ quan")
@@ -115,7 +131,7 @@ class Attendance(Strict):
 
 
 class Meeting(Strict):
-    date: dt.date = Field(alias="ngay")
+    date: IsoDate = Field(alias="ngay", description="ngày họp (YYYY-MM-DD)")
     place: str = Field(alias="dia_diem", description="vd: Trụ sở Chính phủ")
     chair: str = Field(alias="chu_tri", description="người chủ trì, kèm chức vụ")
     name: str = Field(alias="ten", description="tên cuộc họp/hội nghị, bắt đầu bằng chữ hoa")
