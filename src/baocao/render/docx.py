@@ -209,10 +209,8 @@ def _table(word, widths_mm: list[float], rows: int):
     """A borderless fixed-layout table whose grid and cell widths are both set."""
     table = word.add_table(rows=rows, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    table.autofit = False  # w:tblLayout type="fixed"
     tbl_pr = table._tbl.tblPr
-    layout_el = OxmlElement("w:tblLayout")
-    layout_el.set(qn("w:type"), "fixed")
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
@@ -234,7 +232,6 @@ def _table(word, widths_mm: list[float], rows: int):
     _insert_ordered(tbl_pr, width, ("w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
                                     "w:tblLayout", "w:tblCellMar", "w:tblLook"))
     _insert_ordered(tbl_pr, borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook"))
-    _insert_ordered(tbl_pr, layout_el, ("w:tblCellMar", "w:tblLook"))
     _insert_ordered(tbl_pr, margins, ("w:tblLook",))
     for col, w in zip(table.columns, widths_mm):
         col.width = Mm(w)

@@ -1,0 +1,41 @@
+"""Renders every sample notice under data/ once per test process, for the renderer tests."""
+from __future__ import annotations
+
+import functools
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SEED_003 = ROOT.parent / "shared" / "seeds" / "003_9950eaa04dff7f08.txt"
+NON_NOTICES = {"co-quan.yaml", "cai-dat.yaml"}
+
+
+def sample_notices() -> list[Path]:
+    return sorted(p for p in DATA.glob("*.yaml") if p.name not in NON_NOTICES)
+
+
+@functools.cache
+def loaded(path: Path):
+    from baocao.settings import layout_for
+    from baocao.validate import load_notice
+
+    notice, registry, _warnings = load_notice(path)
+    return notice, registry, layout_for(notice, path.parent)
+
+
+@functools.cache
+def built(path: Path) -> dict[str, Path]:
+    """{"docx": path, "pdf": path} of one sample notice, rendered into a temporary folder."""
+    from baocao.build import build_notice
+
+    notice, registry, layout = loaded(path)
+    out = Path(tempfile.mkdtemp(prefix="baocao-render-"))
+    files = build_notice(notice, registry, layout, path, out)
+    return {f.suffix.lstrip("."): f for f in files}
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
