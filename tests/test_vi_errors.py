@@ -115,7 +115,8 @@ def test_roman_range(n: int) -> None:
         roman(n)
 
 
-@pytest.mark.parametrize("text", ["1,234.5", "12.34", "1.23,4", "abc", "", "1 234"])
+@pytest.mark.parametrize("text", ["1,234.5", "12.34", "1.23,4", "abc", "", "1 234", "1,", ",5",
+                                  "-,5", "\u0663", "1.", "1..234"])
 def test_parse_number_strict(text: str) -> None:
     with pytest.raises(ValueError) as info:
         parse_number(text)

@@ -39,6 +39,9 @@ __all__ = [
 LOCALE = "vi"
 
 _LITERAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# What parse_number accepts before Babel checks the grouping: ASCII digits on both sides of
+# the decimal comma (Babel alone takes "1," and ",5" and non-ASCII digits).
+_VI_NUMBER = re.compile(r"[+-]?\d[\d.]*(,\d+)?", re.ASCII)
 
 #: Scale words for :func:`format_amount`, largest first. Official texts write "6.000 tỷ đồng",
 #: "21.689 tỷ đồng" [vi-formatting.md §3], so "nghìn tỷ" is chosen automatically only from 10^15
@@ -247,6 +250,8 @@ def parse_number(text: str) -> Decimal:
     if not isinstance(text, str):
         raise TypeError(f"Cần một chuỗi ký tự, nhận được {text!r}")
     try:
+        if not _VI_NUMBER.fullmatch(text.strip()):
+            raise _babel.NumberFormatError(f"not a number: {text!r}")
         with localcontext() as ctx:
             ctx.prec = 60
             return _babel.parse_decimal(text.strip(), locale=LOCALE, strict=True)
