@@ -1,0 +1,68 @@
+"""Layout settings: ``cai-dat.yaml`` beside the notices (key ``trinh_bay``), then the notice's
+own ``trinh_bay``, applied over the Decree 30 defaults of :mod:`baocao.layout`."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from baocao.errors import DataError, Problem
+from baocao.layout import DEFAULT_LAYOUT, SETTING_KEYS, Layout
+from baocao.load import LoadedDocument, format_path, load
+from baocao.validate_messages import did_you_mean
+
+SETTINGS_FILE = "cai-dat.yaml"
+TOP_KEY = "trinh_bay"
+
+
+def settings_problems(settings: Mapping[str, Any], doc: LoadedDocument, prefix: tuple = (TOP_KEY,)) -> list[Problem]:
+    """Every bad key or value of a ``trinh_bay`` mapping, each at its own line."""
+    problems = []
+    for key, value in settings.items():
+        path = (*prefix, key)
+        if key not in SETTING_KEYS:
+            message = f"khóa cài đặt không có: '{key}'{did_you_mean(key, SETTING_KEYS)}"
+        elif not isinstance(value, str):
+            message = "cần một giá trị (số hoặc chữ)" + ("" if value is not None else ", không được để trống")
+        else:
+            try:
+                DEFAULT_LAYOUT.with_settings({key: value})
+                continue
+            except ValueError as error:
+                message = str(error)
+        line, column = doc.mark(path) or (None, None)
+        problems.append(Problem(str(doc.path), line, column, format_path(path), message))
+    return problems
+
+
+def load_layout(path: str | Path | None) -> Layout:
+    """The layout of a settings file (``None``: the defaults). Raises DataError with lines."""
+    if path is None:
+        return DEFAULT_LAYOUT
+    doc = load(path)
+    name = str(doc.path)
+    if doc.data is None:
+        return DEFAULT_LAYOUT
+    if not isinstance(doc.data, dict):
+        raise DataError(Problem(name, 1, 1, "", f"tệp cài đặt cần khóa '{TOP_KEY}:' ở đầu"))
+    problems = [Problem(name, *(doc.mark((key,)) or (None, None)), key,
+                        f"khóa không có trong tệp cài đặt: '{key}'{did_you_mean(key, [TOP_KEY])}")
+                for key in doc.data if key != TOP_KEY]
+    settings = doc.data.get(TOP_KEY) or {}
+    if not isinstance(settings, dict):
+        line, column = doc.mark((TOP_KEY,)) or (None, None)
+        problems.append(Problem(name, line, column, TOP_KEY, "cần một bảng khóa (các dòng 'khóa: giá trị')"))
+    else:
+        problems += settings_problems(settings, doc)
+    if problems:
+        raise DataError(problems)
+    return DEFAULT_LAYOUT.with_settings(settings)
+
+
+def layout_for(notice: Any, data_dir: str | Path, source: str | Path | None = None) -> Layout:
+    """The folder's ``cai-dat.yaml`` (if present) with the notice's own ``trinh_bay`` on top."""
+    folder_file = Path(data_dir) / SETTINGS_FILE
+    layout = load_layout(folder_file if folder_file.is_file() else None)
+    try:
+        return layout.with_settings(notice.settings)
+    except ValueError as error:
+        raise DataError(Problem(str(source or data_dir), None, None, TOP_KEY, str(error))) from None

@@ -1,0 +1,117 @@
+"""Raw data → a typed :class:`~baocao.model.Notice`, collecting every problem before failing.
+
+``load_notice`` runs, in order: the strict loader (:mod:`baocao.load`), the agency registry
+``co-quan.yaml`` of the notice's folder, pydantic (each error translated to Vietnamese at the
+line of its field, :mod:`baocao.validate_messages`), the cross-field checks
+(:mod:`baocao.validate_refs`), the layout settings and the "6 rõ" check on every assigned task
+(:mod:`baocao.validate_tasks`). Errors of all stages are reported together in one DataError;
+warnings come back with the notice.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from baocao.errors import DataError, Problem
+from baocao.load import LoadedDocument, format_path, load
+from baocao.model import Notice, Registry
+from baocao.settings import TOP_KEY, settings_problems
+from baocao.validate_messages import translate
+from baocao.validate_refs import check_registry, cross_check
+from baocao.validate_tasks import SIX_CLEAR, Assignment, iter_assignments, missing_clear
+
+__all__ = ["REGISTRY_FILE", "Assignment", "SIX_CLEAR", "iter_assignments", "load_notice",
+           "load_registry", "missing_clear", "six_clear_problems"]
+
+REGISTRY_FILE = "co-quan.yaml"
+NOTICE_KEYS = ("van_ban", "cuoc_hop", "noi_dung", "nguoi_ky", "noi_nhan", "luu")
+
+
+def _top_mapping(doc: LoadedDocument, what: str, example: str) -> dict:
+    name = str(doc.path)
+    if doc.data is None:
+        raise DataError(Problem(name, 1, 1, "", f"tệp rỗng: {what} cần các khóa {example}"))
+    if not isinstance(doc.data, dict):
+        shape = "một danh sách" if isinstance(doc.data, list) else "một dòng chữ"
+        raise DataError(Problem(name, 1, 1, "", f"{what} phải là một bảng khóa ({example}), "
+                                                f"không phải {shape}"))
+    return doc.data
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
+
+
+def load_registry(path: str | Path) -> Registry:
+    """The agency registry (``co-quan.yaml``); DataError listing every problem."""
+    doc = load(path)
+    data = _top_mapping(doc, "danh mục cơ quan", "'co_quan:'")
+    try:
+        registry = Registry.model_validate(data)
+    except ValidationError as error:
+        raise DataError(_sorted(translate(error, doc, Registry))) from None
+    problems = check_registry(registry, doc)
+    if problems:
+        raise DataError(_sorted(problems))
+    return registry
+
+
+def six_clear_problems(notice: Notice, registry: Registry | None, doc: LoadedDocument,
+                       strict: bool = False) -> list[Problem]:
+    """One warning (an error if *strict*) per task lacking any of the "6 rõ"."""
+    problems = []
+    for task in iter_assignments(notice):
+        missing = missing_clear(task, registry)
+        if missing:
+            line, column = doc.mark(task.path) or (None, None)
+            problems.append(Problem(str(doc.path), line, column, format_path(task.path),
+                                    f"{task.position}: chưa rõ {', '.join(missing)} (6 rõ)", not strict))
+    return problems
+
+
+def _registry_for(path: Path, problems: list[Problem]) -> Registry | None:
+    registry_path = path.parent / REGISTRY_FILE
+    if not registry_path.is_file():
+        problems.append(Problem(str(path), None, None, "",
+                                f"không tìm thấy danh mục cơ quan '{registry_path}': đặt tệp "
+                                f"{REGISTRY_FILE} cùng thư mục với tệp thông báo"))
+        return None
+    try:
+        return load_registry(registry_path)
+    except DataError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def load_notice(path: str | Path, registry: Registry | None = None, *,
+                strict: bool = False) -> tuple[Notice, Registry, list[Problem]]:
+    """Load and check one notice. Returns (notice, registry with ``co_quan_them`` added,
+    warnings); raises DataError with every error (and warning) found otherwise.
+
+    *registry* defaults to ``co-quan.yaml`` in the notice's folder. *strict* turns the "6 rõ"
+    warnings into errors.
+    """
+    path = Path(path)
+    doc = load(path)
+    data = _top_mapping(doc, "tệp thông báo", ", ".join(NOTICE_KEYS))
+    problems: list[Problem] = []
+    base = registry if registry is not None else _registry_for(path, problems)
+    notice: Notice | None = None
+    try:
+        notice = Notice.model_validate(data)
+    except ValidationError as error:
+        problems += translate(error, doc, Notice)
+    settings = data.get(TOP_KEY)
+    if isinstance(settings, dict):
+        problems += settings_problems(settings, doc)
+    combined = None
+    if notice is not None and base is not None:
+        combined = Registry(agencies={**base.agencies, **notice.agencies})
+        problems += cross_check(notice, doc, base, combined)
+    if notice is not None:
+        problems += six_clear_problems(notice, combined, doc, strict)
+    if any(not p.warning for p in problems) or notice is None or combined is None:
+        raise DataError(_sorted(problems))
+    return notice, combined, _sorted(problems)
+

@@ -1,0 +1,148 @@
+"""Checks that need more than one field: agency keys against the registry, dates against the
+meeting, the điểm count, the Lưu units, the signature and seal images."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from baocao.errors import Problem
+from baocao.load import LoadedDocument, format_path
+from baocao.model import Item, Notice, Registry, RecipientAgency, RecipientGroup
+from baocao.validate_messages import did_you_mean
+from baocao.validate_tasks import iter_clauses
+from baocao.vi.numbering import DIEM_LETTERS
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+Report = Callable[..., None]
+
+
+def iter_items(notice: Notice) -> Iterator[tuple[tuple, Item, int]]:
+    """Every item (khoản, điểm, ý at any depth) with its data path and depth (0 = khoản)."""
+    def walk(path: tuple, item: Item, depth: int) -> Iterator[tuple[tuple, Item, int]]:
+        yield path, item, depth
+        for key, kids in (("diem", item.points), ("y", item.sub_points)):
+            for i, kid in enumerate(kids):
+                yield from walk((*path, key, i), kid, depth + 1)
+
+    for path, _position, clause in iter_clauses(notice):
+        yield from walk(path, clause, 0)
+
+
+def _reporter(doc: LoadedDocument, problems: list[Problem]) -> Report:
+    def report(path: tuple, message: str, warning: bool = False) -> None:
+        line, column = doc.mark(path) or (None, None)
+        problems.append(Problem(str(doc.path), line, column, format_path(path), message, warning))
+    return report
+
+
+def check_agency_keys(notice: Notice, registry: Registry, report: Report) -> None:
+    known = registry.agencies
+
+    def check(path: tuple, key: str | None) -> None:
+        if key is not None and key not in known:
+            report(path, f"khóa cơ quan '{key}' không có trong danh mục co-quan.yaml"
+                         f"{did_you_mean(key, known)}; thêm vào danh mục hoặc vào 'co_quan_them'")
+
+    check(("van_ban", "co_quan"), notice.document.agency)
+    check(("van_ban", "co_quan_chu_quan"), notice.document.parent_agency)
+    for path, item, _depth in iter_items(notice):
+        check((*path, "chu_tri"), item.lead)
+        for i, key in enumerate(item.coordinators):
+            check((*path, "phoi_hop", i), key)
+        check((*path, "bao_cao"), item.report_to)
+    for i, recipient in enumerate(notice.recipients):
+        if isinstance(recipient, RecipientAgency):
+            check(("noi_nhan", i, "co_quan"), recipient.agency)
+        elif isinstance(recipient, RecipientGroup):
+            for j, member in enumerate(recipient.members):
+                if member.startswith("@"):
+                    check(("noi_nhan", i, "gom", j), member[1:])
+    for key, agency in notice.agencies.items():
+        check(("co_quan_them", key, "chu_quan"), agency.parent)
+
+
+def check_structure(notice: Notice, report: Report) -> None:
+    for path, item, depth in iter_items(notice):
+        if len(item.points) > len(DIEM_LETTERS):
+            report((*path, "diem", len(DIEM_LETTERS)),
+                   f"một khoản có tối đa {len(DIEM_LETTERS)} điểm (a đến y), khoản này có "
+                   f"{len(item.points)} điểm; hãy tách thành khoản mới")
+        if item.points and depth > 0:
+            report((*path, "diem"), "'diem' chỉ dùng trong khoản; trong điểm hãy dùng 'y'")
+        if item.sub_points and path[-2:-1] == ("y",):
+            report((*path, "y"), "một ý không chứa các ý con")
+
+
+def check_dates(notice: Notice, report: Report) -> None:
+    meeting = notice.meeting.date
+    issued = notice.document.date
+    if issued is not None and issued < meeting:
+        report(("van_ban", "ngay"), f"ngày ban hành {issued.isoformat()} trước ngày họp {meeting.isoformat()}")
+    for path, item, _depth in iter_items(notice):
+        for i, deadline in enumerate(item.deadlines):
+            last = deadline.last_day()
+            if last is not None and last < meeting:
+                report((*path, "thoi_han", i),
+                       f"thời hạn '{deadline.compact()}' đã qua trước ngày họp {meeting.isoformat()}")
+
+
+def check_issuer(notice: Notice, registry: Registry, report: Report) -> None:
+    agency = registry.agencies.get(notice.document.agency)
+    if agency is None:
+        return
+    if notice.document.symbol is None and not agency.abbr:
+        report(("van_ban", "co_quan"), f"cơ quan '{notice.document.agency}' chưa có 'viet_tat' trong "
+                                       "danh mục: thêm 'viet_tat' hoặc ghi 'ky_hieu' (vd: TB-VPCP)")
+    for i, unit in enumerate(notice.archive.units):
+        if unit == "VT":
+            report(("luu", "don_vi", i), "không ghi 'VT': dòng Lưu luôn bắt đầu bằng VT")
+        elif agency.units and unit not in agency.units:
+            report(("luu", "don_vi", i), f"đơn vị '{unit}' không có trong 'don_vi' của cơ quan "
+                                         f"'{notice.document.agency}'{did_you_mean(unit, agency.units)}")
+
+
+def check_images(notice: Notice, base_dir: Path, report: Report) -> None:
+    for key, value in (("chu_ky", notice.signer.signature), ("dau", notice.signer.seal)):
+        if not value:
+            continue
+        target = base_dir / value
+        if not target.is_file():
+            report(("nguoi_ky", key), f"không tìm thấy tệp ảnh '{value}' (tính từ thư mục {base_dir})")
+            continue
+        with open(target, "rb") as stream:
+            if stream.read(8) != PNG_MAGIC:
+                report(("nguoi_ky", key), f"tệp '{value}' không phải ảnh PNG")
+
+
+def check_extra_agencies(notice: Notice, base: Registry, report: Report) -> None:
+    for key in notice.agencies:
+        if key in base.agencies:
+            report(("co_quan_them", key), f"khóa '{key}' đã có trong danh mục chung; văn bản này "
+                                          "dùng định nghĩa trong 'co_quan_them'", True)
+
+
+def cross_check(notice: Notice, doc: LoadedDocument, base: Registry, registry: Registry) -> list[Problem]:
+    """All cross-field problems of *notice* (*registry* = *base* plus ``co_quan_them``)."""
+    problems: list[Problem] = []
+    report = _reporter(doc, problems)
+    check_agency_keys(notice, registry, report)
+    check_structure(notice, report)
+    check_dates(notice, report)
+    check_issuer(notice, registry, report)
+    check_images(notice, doc.path.parent, report)
+    check_extra_agencies(notice, base, report)
+    return problems
+
+
+def check_registry(registry: Registry, doc: LoadedDocument) -> list[Problem]:
+    """Parent agencies (chu_quan) of a registry must be in the same registry."""
+    problems: list[Problem] = []
+    report = _reporter(doc, problems)
+    known = registry.agencies
+    for key, agency in known.items():
+        if agency.parent is not None and agency.parent not in known:
+            report(("co_quan", key, "chu_quan"),
+                   f"cơ quan chủ quản '{agency.parent}' không có trong danh mục{did_you_mean(agency.parent, known)}")
+        if agency.parent == key:
+            report(("co_quan", key, "chu_quan"), "một cơ quan không thể là chủ quản của chính nó")
+    return problems
