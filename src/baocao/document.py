@@ -139,7 +139,8 @@ class _AgencyNames:
         return self.agencies[key].name
 
     def member(self, text: str) -> str:
-        return self.name(text[1:]) if text.startswith("@") else text
+        """A group member: "@key" gives the short name ("Các Bộ: Ngoại giao, Công Thương")."""
+        return self.agencies[text[1:]].display_short if text.startswith("@") else text
 
 
 def _number_symbol(notice: Notice, names: _AgencyNames) -> str:
@@ -194,9 +195,15 @@ def _clauses(clauses: list[Item], names: _AgencyNames, wording: Wording):
             if text:
                 yield Paragraph("clause", (Run(text),))
         else:
-            yield Paragraph("clause", (Run(f"{label} {text}"),))
+            yield Paragraph("clause", (Run(f"{label} {_first_upper(text)}"),))
         for j, point in enumerate(clause.points, 1):
-            yield Paragraph("point", (Run(f"{vi.diem_label(j)} {_inline(point, names, wording, None)}"),))
+            text = _first_upper(_inline(point, names, wording, None))
+            yield Paragraph("point", (Run(f"{vi.diem_label(j)} {text}"),))
+
+
+def _first_upper(text: str) -> str:
+    """A numbered paragraph or ý starts with a capital, whatever the data or a lead-in begins with."""
+    return text[:1].upper() + text[1:]
 
 
 def _inline(item: Item, names: _AgencyNames, wording: Wording, inherited_lead: str | None) -> str:
@@ -206,7 +213,7 @@ def _inline(item: Item, names: _AgencyNames, wording: Wording, inherited_lead: s
     if item.sub_points:
         subs = [_inline(sub, names, wording, item.lead or inherited_lead) for sub in item.sub_points]
         if item.sub_points_numbered:
-            subs = [f"{vi.sub_point_label(k)} {s}" for k, s in enumerate(subs, 1)]
+            subs = [f"{vi.sub_point_label(k)} {_first_upper(s)}" for k, s in enumerate(subs, 1)]
         pieces = subs + ([item.tail] if item.tail else [])
     elif item.tail:
         pieces = [item.tail]
