@@ -30,8 +30,12 @@ _TCVN3 = re.compile(
     r"|[A-Za-z][«»·][A-Za-z]"                                # « = ô, » = ằ inside a word
     r"|[a-z][À-Þ]"                                           # "kÕt luËn": a capital inside a word
 )
-# VNI: a vowel followed by a Latin-1 letter used as a tone/mark, "ươ" written "öô", "ô" written "oâ".
-_VNI = re.compile(r"[aeiouyAEIOUY][øûïäåëüæùõØÛÏÄÅËÜÆÙÕ]|[aeoAEO][âÂ]|[aA][êÊ]|[öÖ][ôÔùøûõïÙØÛÕÏ]")
+# VNI: a vowel followed by the Latin-1 letter standing for its tone or mark (á = "aù", ô = "oâ",
+# ộ = "oä", ă = "aê", ư = "ö", ứ = "öù"): pairs that never occur in Unicode Vietnamese.
+_VNI = re.compile(r"[aeiouyAEIOUY][ùøûõïÙØÛÕÏ]|[aeoAEO][âåäÂÅÄ]|[aA][êéèúüëÊÉÈÚÜË]|[aeAE][áàãÁÀÃ]"
+                  r"|[öôÖÔ][ôùøûõïÔÙØÛÕÏ]")
+# Latin-1 letters that are not Vietnamese letters: frequent in TCVN3 and VNI text ("Phßng häp").
+_NOT_VIETNAMESE = re.compile(f"[äåæçëîïñöøûüþßÿÄÅÆÇËÎÏÐÑÖ×ØÛÜÞ÷{_TCVN3_CHARS}«»·]")
 _MOJIBAKE_RUN = re.compile(r"[\u0080-\u02ff\u2013-\u203a\u20ac\u2122]{2,}")
 _VI_LETTER = re.compile(r"[\u00c0-\u01b0\u0300-\u0323\u1ea0-\u1ef9]")
 
@@ -64,7 +68,8 @@ def decode(raw: bytes, name: str) -> str:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        guess = legacy_encoding(raw.decode("cp1252", "replace"))
+        undecodable = b"\n".join(line for line in raw.split(b"\n") if not _is_utf8(line))
+        guess = legacy_encoding(undecodable.decode("cp1252", "replace"))
         if guess:
             message = f"tệp được lưu bằng bảng mã cũ {LEGACY_NAMES[guess]}; hãy chuyển sang Unicode (UTF-8)"
         elif raw.count(b"\x00") > 0 or sum(b < 9 for b in raw[:4096]) > 8:
@@ -72,22 +77,44 @@ def decode(raw: bytes, name: str) -> str:
         else:
             message = "tệp không phải văn bản UTF-8 (có thể lưu bằng bảng mã Windows-1258); hãy lưu lại dạng UTF-8"
         bad = raw[error.start]
-        raise DataError(Problem(name, line, column, "",
+        field = guess_field(raw.decode("utf-8", "replace"), line) if guess != "binary" else ""
+        raise DataError(Problem(name, line, column, field,
                                 f"{message}: byte 0x{bad:02X} không hợp lệ ở vị trí {error.start}")) from None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def legacy_encoding(text: str) -> str | None:
     """Name the legacy encoding *text* was typed in, if it shows at least two of its marks.
 
-    >>> legacy_encoding("Bé C«ng Th­¬ng"), legacy_encoding("Boä Coâng Thöông")
-    ('tcvn3', 'vni')
-    >>> legacy_encoding("Bộ Công Thương, hoá, quà, Thuý, xuân"), legacy_encoding("Noël, Müller, España")
+    >>> legacy_encoding("Bé C«ng Th­¬ng"), legacy_encoding("Boä Coâng Thöông"), legacy_encoding("Phßng häp sè 1")
+    ('tcvn3', 'vni', 'tcvn3')
+    >>> legacy_encoding("Bộ Công Thương, hoá, quà, Thuý, xuân"), legacy_encoding("với Noël, Müller và España")
     (None, None)
     """
     counts = {"tcvn3": len(_TCVN3.findall(text)), "vni": len(_VNI.findall(text)),
               "mojibake": sum(1 for run in _MOJIBAKE_RUN.findall(text) if _is_mojibake(run))}
+    for line in text.split("\n"):
+        if _dense(line):
+            counts["vni" if _VNI.search(line) else "tcvn3"] += 2
+    if counts["mojibake"] >= 2:  # the most specific test: the text decodes back to Vietnamese
+        return "mojibake"
     best = max(counts, key=counts.__getitem__)
     return best if counts[best] >= 2 else None
+
+
+def _dense(line: str) -> bool:
+    """A line where at least two words, and 30% of them, hold a letter Vietnamese never uses, one
+    of them in lower case (foreign names with such letters are capitalised: Müller, Noël)."""
+    words = line.split()
+    odd = [word for word in words if _NOT_VIETNAMESE.search(word)]
+    return len(odd) >= 2 and len(odd) >= 0.3 * len(words) and any(w[:1].islower() for w in odd)
 
 
 def _is_mojibake(run: str) -> bool:
@@ -103,7 +130,7 @@ def _first_legacy_mark(text: str, kind: str) -> tuple[int, int, str]:
     pattern = {"tcvn3": _TCVN3, "vni": _VNI}.get(kind)
     for number, line in enumerate(text.split("\n"), 1):
         if pattern is not None:
-            found = pattern.search(line)
+            found = pattern.search(line) or (_NOT_VIETNAMESE.search(line) if _dense(line) else None)
             if found:
                 start = line.rfind(" ", 0, found.start()) + 1
                 end = line.find(" ", found.end())
@@ -169,7 +196,7 @@ def guess_field(text: str, line: int) -> str:
         m = _KEY_LINE.match(lines[number - 1])
         if not m:
             continue
-        indent = len(m.group("indent").expandtabs(8))
+        indent = len(m.group("indent").expandtabs(2))  # a tab usually stands for one level
         if limit is None or indent < limit:
             keys.append(m.group("key").strip("'\""))
             limit = indent

@@ -9,9 +9,13 @@ warnings come back with the notice.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Annotated
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
+from pydantic_core import PydanticUndefined
 
 from baocao.errors import DataError, Problem
 from baocao.load import LoadedDocument, format_path, load
@@ -57,7 +61,7 @@ def load_registry(path: str | Path) -> Registry:
     return registry
 
 
-def six_clear_problems(notice: Notice, registry: Registry | None, doc: LoadedDocument,
+def six_clear_problems(notice: Notice | SimpleNamespace, registry: Registry | None, doc: LoadedDocument,
                        strict: bool = False) -> list[Problem]:
     """One warning (an error if *strict*) per task lacking any of the "6 rõ"."""
     problems = []
@@ -105,13 +109,35 @@ def load_notice(path: str | Path, registry: Registry | None = None, *,
     settings = data.get(TOP_KEY)
     if isinstance(settings, dict):
         problems += settings_problems(settings, doc)
+    parts = notice if notice is not None else _valid_parts(data)
     combined = None
-    if notice is not None and base is not None:
-        combined = Registry(agencies={**base.agencies, **notice.agencies})
-        problems += cross_check(notice, doc, base, combined)
-    if notice is not None:
-        problems += six_clear_problems(notice, combined, doc, strict)
+    if base is not None:
+        combined = Registry(agencies={**base.agencies, **(parts.agencies or {})})
+        problems += cross_check(parts, doc, base, combined)
+    problems += six_clear_problems(parts, combined, doc, strict)
     if any(not p.warning for p in problems) or notice is None or combined is None:
         raise DataError(_sorted(problems))
     return notice, combined, _sorted(problems)
+
+
+@functools.cache
+def _part_adapter(name: str) -> TypeAdapter:
+    field = Notice.model_fields[name]
+    return TypeAdapter(Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation)
+
+
+def _valid_parts(data: dict) -> SimpleNamespace:
+    """The top-level parts of a notice that validate on their own (None for the others), so the
+    cross-field checks can still look at them when another part is wrong."""
+    parts = {}
+    for name, field in Notice.model_fields.items():
+        raw = data.get(field.alias, PydanticUndefined)
+        try:
+            if raw is PydanticUndefined:
+                parts[name] = None if field.is_required() else field.get_default(call_default_factory=True)
+            else:
+                parts[name] = _part_adapter(name).validate_python(raw)
+        except (ValidationError, TypeError, ValueError):
+            parts[name] = None
+    return SimpleNamespace(**parts)
 

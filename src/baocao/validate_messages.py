@@ -41,20 +41,23 @@ def _kind(value: Any) -> str:
     return f"chữ {_short(value)}"
 
 
-def _ascii_key(key: str) -> str:
-    """ "văn_bản" → "van_ban": keys are written without diacritics."""
+def _folded(key: str) -> str:
+    """ "Văn_Bản" → "van_ban": compare without diacritics and case."""
     text = unicodedata.normalize("NFD", key.replace("đ", "d").replace("Đ", "D"))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace(" ", "_")
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
-    """ " (có phải ý bạn là 'x'?)" for the closest choice, or ""."""
-    choices = list(choices)
-    plain = _ascii_key(word)
-    if plain in choices and plain != word:
-        return f" (có phải ý bạn là '{plain}'?)"
-    close = difflib.get_close_matches(plain, choices, n=1, cutoff=0.6)
-    return f" (có phải ý bạn là '{close[0]}'?)" if close else ""
+    """ " (có phải ý bạn là 'x'?)" for the closest choice, or "".
+
+    >>> did_you_mean("văn_bản", ["van_ban", "luu"]), did_you_mean("THH", ["TH", "HC"])
+    (" (có phải ý bạn là 'van_ban'?)", " (có phải ý bạn là 'TH'?)")
+    """
+    by_folded = {_folded(choice): choice for choice in choices}
+    close = difflib.get_close_matches(_folded(word), list(by_folded), n=1, cutoff=0.6)
+    if not close or by_folded[close[0]] == word:
+        return ""
+    return f" (có phải ý bạn là '{by_folded[close[0]]}'?)"
 
 
 # -- walking the model classes along a loc ------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from baocao.errors import Problem
 from baocao.load import LoadedDocument, format_path
@@ -43,21 +44,22 @@ def check_agency_keys(notice: Notice, registry: Registry, report: Report) -> Non
             report(path, f"khóa cơ quan '{key}' không có trong danh mục co-quan.yaml"
                          f"{did_you_mean(key, known)}; thêm vào danh mục hoặc vào 'co_quan_them'")
 
-    check(("van_ban", "co_quan"), notice.document.agency)
-    check(("van_ban", "co_quan_chu_quan"), notice.document.parent_agency)
+    if notice.document is not None:
+        check(("van_ban", "co_quan"), notice.document.agency)
+        check(("van_ban", "co_quan_chu_quan"), notice.document.parent_agency)
     for path, item, _depth in iter_items(notice):
         check((*path, "chu_tri"), item.lead)
         for i, key in enumerate(item.coordinators):
             check((*path, "phoi_hop", i), key)
         check((*path, "bao_cao"), item.report_to)
-    for i, recipient in enumerate(notice.recipients):
+    for i, recipient in enumerate(notice.recipients or ()):
         if isinstance(recipient, RecipientAgency):
             check(("noi_nhan", i, "co_quan"), recipient.agency)
         elif isinstance(recipient, RecipientGroup):
             for j, member in enumerate(recipient.members):
                 if member.startswith("@"):
                     check(("noi_nhan", i, "gom", j), member[1:])
-    for key, agency in notice.agencies.items():
+    for key, agency in (notice.agencies or {}).items():
         check(("co_quan_them", key, "chu_quan"), agency.parent)
 
 
@@ -74,8 +76,10 @@ def check_structure(notice: Notice, report: Report) -> None:
 
 
 def check_dates(notice: Notice, report: Report) -> None:
+    if notice.meeting is None:
+        return
     meeting = notice.meeting.date
-    issued = notice.document.date
+    issued = notice.document.date if notice.document is not None else None
     if issued is not None and issued < meeting:
         report(("van_ban", "ngay"), f"ngày ban hành {issued.isoformat()} trước ngày họp {meeting.isoformat()}")
     for path, item, _depth in iter_items(notice):
@@ -87,13 +91,15 @@ def check_dates(notice: Notice, report: Report) -> None:
 
 
 def check_issuer(notice: Notice, registry: Registry, report: Report) -> None:
+    if notice.document is None:
+        return
     agency = registry.agencies.get(notice.document.agency)
     if agency is None:
         return
     if notice.document.symbol is None and not agency.abbr:
         report(("van_ban", "co_quan"), f"cơ quan '{notice.document.agency}' chưa có 'viet_tat' trong "
                                        "danh mục: thêm 'viet_tat' hoặc ghi 'ky_hieu' (vd: TB-VPCP)")
-    for i, unit in enumerate(notice.archive.units):
+    for i, unit in enumerate(notice.archive.units if notice.archive is not None else ()):
         if unit == "VT":
             report(("luu", "don_vi", i), "không ghi 'VT': dòng Lưu luôn bắt đầu bằng VT")
         elif agency.units and unit not in agency.units:
@@ -102,12 +108,15 @@ def check_issuer(notice: Notice, registry: Registry, report: Report) -> None:
 
 
 def check_images(notice: Notice, base_dir: Path, report: Report) -> None:
+    if notice.signer is None:
+        return
     for key, value in (("chu_ky", notice.signer.signature), ("dau", notice.signer.seal)):
         if not value:
             continue
         target = base_dir / value
         if not target.is_file():
-            report(("nguoi_ky", key), f"không tìm thấy tệp ảnh '{value}' (tính từ thư mục {base_dir})")
+            report(("nguoi_ky", key), f"không tìm thấy tệp ảnh '{value}' (đường dẫn tính từ thư mục "
+                                      "chứa tệp dữ liệu)")
             continue
         with open(target, "rb") as stream:
             if stream.read(8) != PNG_MAGIC:
@@ -115,14 +124,17 @@ def check_images(notice: Notice, base_dir: Path, report: Report) -> None:
 
 
 def check_extra_agencies(notice: Notice, base: Registry, report: Report) -> None:
-    for key in notice.agencies:
+    for key in notice.agencies or {}:
         if key in base.agencies:
             report(("co_quan_them", key), f"khóa '{key}' đã có trong danh mục chung; văn bản này "
                                           "dùng định nghĩa trong 'co_quan_them'", True)
 
 
-def cross_check(notice: Notice, doc: LoadedDocument, base: Registry, registry: Registry) -> list[Problem]:
-    """All cross-field problems of *notice* (*registry* = *base* plus ``co_quan_them``)."""
+def cross_check(notice: Notice | Any, doc: LoadedDocument, base: Registry, registry: Registry) -> list[Problem]:
+    """All cross-field problems of *notice* (*registry* = *base* plus ``co_quan_them``).
+
+    *notice* may also be a namespace holding only the top-level parts that validated (the others
+    None), so that these checks still run when another part of the file is wrong."""
     problems: list[Problem] = []
     report = _reporter(doc, problems)
     check_agency_keys(notice, registry, report)

@@ -97,6 +97,8 @@ def _walk(item: Item, path: tuple, position: list[str], ctx: _Context,
 
 def iter_clauses(notice: Notice) -> Iterator[tuple[tuple, list[str], Item]]:
     """Each khoản with its data path and its position words ("phần II", "khoản 3")."""
+    if notice.body is None:  # a namespace of validated parts without a valid body
+        return
     if notice.body.sections:
         for s, section in enumerate(notice.body.sections):
             for k, clause in enumerate(section.clauses):
