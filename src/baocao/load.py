@@ -44,9 +44,9 @@ class LoadedDocument:
     def mark(self, path: Path_) -> Mark | None:
         """The mark of *path*, or of its nearest ancestor that has one."""
         path = tuple(path)
-        while path not in self.field_marks and path:
+        while path not in self.marks and path:
             path = path[:-1]
-        return self.field_marks.get(path)
+        return self.marks.get(path)
 
 
 def format_path(path: Path_) -> str:
