@@ -149,6 +149,8 @@ _YAML_MESSAGES = (
     (re.compile(r"mapping values are not allowed here"),
      "dấu ':' không được phép ở đây; một giá trị chứa ': ' phải đặt trong ngoặc kép"),
     (re.compile(r"could not find expected ':'"), "thiếu dấu ':' sau tên khóa"),
+    (re.compile(r"found character '\\t' that cannot start any token"),
+     "ký tự Tab trong giá trị; hãy thay bằng dấu cách (hoặc đặt giá trị trong ngoặc kép)"),
     (re.compile(r"found character '(.)' that cannot start any token"),
      "giá trị không được bắt đầu bằng ký tự '{0}'; hãy đặt cả giá trị trong ngoặc kép (vd: \"{0}…\")"),
     (re.compile(r"expected <block end>, but found '<block mapping start>'"), "thụt lề không khớp với các dòng trên"),
