@@ -160,7 +160,8 @@ _YAML_MESSAGES = (
     (re.compile(r"found unexpected end of stream"), "hết tệp mà chưa đóng dấu ngoặc kép/ngoặc vuông"),
     (re.compile(r"expected a single document"), "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thừa)"),
     (re.compile(r"found unknown escape character"), "chuỗi trong ngoặc kép có ký tự thoát '\\' không hợp lệ"),
-    (re.compile(r"expected ',' or '\]'|expected ',' or '}'"), "danh sách/bảng viết trên một dòng thiếu dấu phẩy hoặc dấu đóng"),
+    (re.compile(r"expected ',' or '\]'|expected ',' or '}'"),
+     "danh sách/bảng viết trên một dòng thiếu dấu phẩy hoặc dấu đóng"),
     (re.compile(r"found unexpected ':'"), "dấu ':' không đúng chỗ"),
 )
 

@@ -178,7 +178,8 @@ def check_value(value: str) -> str | None:
     return f"giá trị chứa ký tự {_char_name(m.group())}, không thể ghi vào văn bản Word/PDF"
 
 
-_KEY_LINE = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)(?P<key>[^\s#'\"\-?:{}\[\],&*!|>%@`][^#:]*?|\"[^\"]*\"|'[^']*'):(?:[ \t]|$)")
+_KEY_LINE = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)"
+                       r"(?P<key>[^\s#'\"\-?:{}\[\],&*!|>%@`][^#:]*?|\"[^\"]*\"|'[^']*'):(?:[ \t]|$)")
 
 
 def guess_field(text: str, line: int) -> str:

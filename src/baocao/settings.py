@@ -54,7 +54,7 @@ def load_layout(path: str | Path | None) -> Layout:
     else:
         problems += settings_problems(settings, doc)
     if problems:
-        raise DataError(problems)
+        raise DataError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
     return DEFAULT_LAYOUT.with_settings(settings)
 
 

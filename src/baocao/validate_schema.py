@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from baocao.layout import SETTING_KEYS
 from baocao.model import Notice
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -88,6 +89,22 @@ def _titles(name: str, model: dict) -> None:
         model["properties"]["van_ban"].update(ITEM_TEXT)
 
 
+def settings_schema() -> dict:
+    """The ``trinh_bay`` mapping: the keys of :data:`baocao.layout.SETTING_KEYS`."""
+    properties = {}
+    for key, (_attr, allowed, source) in SETTING_KEYS.items():
+        if allowed is None:
+            properties[key] = {"type": "string", "description": f"Nghị định 30 {source}"}
+            continue
+        if isinstance(allowed, set):
+            shown = " hoặc ".join(map(str, sorted(allowed)))
+        else:
+            shown = f"từ {allowed[0]} đến {allowed[1]}"
+        properties[key] = {"type": ["number", "string"], "description": f"Nghị định 30 {source}: {shown}"}
+    return {"type": "object", "additionalProperties": False, "properties": properties,
+            "description": "cài đặt trình bày riêng của văn bản này (cùng khóa với cai-dat.yaml)"}
+
+
 def notice_schema() -> dict:
     """The JSON Schema (draft 2020-12) of one notice file as written in YAML."""
     schema = _reshape(Notice.model_json_schema(by_alias=True))
@@ -97,6 +114,7 @@ def notice_schema() -> dict:
     for name, model in defs.items():
         _titles(name, model)
     _titles("Notice", schema)
+    schema["properties"]["trinh_bay"] = settings_schema() | {"title": TITLES["trinh_bay"]}
     item = defs.pop("Item")
     defs["Item"] = {"title": item.pop("title"), "description": "một dòng chữ, hoặc một bảng khóa",
                     "anyOf": [{"type": "string"}, item]}
