@@ -1,0 +1,203 @@
+"""DOCX details read after the paragraphs: rules under paragraphs, page-number fields."""
+from __future__ import annotations
+
+from baocao.check.docx_styles import on_off, parse, to_int, w, wattr
+from baocao.check.model import PAGE_FOOTER, PAGE_HEADER, HRule, PageMark, PageNumbering, Para
+
+NO_BORDER = {"nil", "none", None}
+SOLID_BORDERS = {"single", "thick"}
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _container_key(para: Para):
+    return (para.region, para.cell)
+
+
+class _Attach:
+    """Turns borders, shapes, underlines and underscore rows into rules under the right paragraph."""
+
+    def __init__(self, reader):
+        self.reader = reader
+
+    def run(self) -> list[Para]:
+        paras = self.reader.paras
+        keep: list[Para] = []
+        for i, para in enumerate(paras):
+            res: ParaResult = para.__dict__.pop("_res")
+            prev = self._previous_text(paras, i)
+            nxt = paras[i + 1] if i + 1 < len(paras) else None
+            nxt_res = nxt.__dict__.get("_res") if nxt is not None and \
+                _container_key(nxt) == _container_key(para) else None
+            x0, x1 = para.container or (None, None)
+            left, right = res.indents
+            width = (x1 - right) - (x0 + left) if x0 is not None else None
+            center = ((x0 + left) + (x1 - right)) / 2 if x0 is not None else None
+            for side in ("top", "bottom"):
+                val, sz = res.borders.get(side, (None, 0))
+                if val in NO_BORDER or width is None:
+                    continue
+                if side == "bottom" and nxt_res is not None and nxt_res.borders.get("bottom") == (val, sz) \
+                        and nxt_res.indents == res.indents:
+                    continue          # Word draws one box round paragraphs with equal borders
+                if side == "top" and prev is not None and prev[1] is not None \
+                        and prev[1].borders.get("top") == (val, sz) and prev[1].indents == res.indents \
+                        and prev[0].index == i - 1:
+                    continue
+                rule = HRule(length_mm=width, kind=f"border-{side}", solid=val in SOLID_BORDERS,
+                             x0_mm=x0 + left, center_mm=center)
+                target = para if (side == "bottom" and not para.is_empty) else (
+                    prev[0] if prev is not None else para)
+                if side == "top" and prev is None:
+                    target = para
+                self._add(target, rule)
+            for shape in res.shapes:
+                if shape.image is not None:
+                    shape.image.para_index = para.index
+                    shape.image.page = para.page
+                    self.reader.images.append(shape.image)
+                    continue
+                rule = shape.rule
+                if rule.center_mm is None and para.is_empty and para.align == "center" and center is not None:
+                    rule.center_mm = center
+                    rule.x0_mm = center - rule.length_mm / 2
+                size_mm = (next((s.size for s in para.spans if s.size), 12.0)) * 25.4 / 72
+                below_self = not para.is_empty and (shape.inline or (shape.offset_mm or 0) >= 0.5 * size_mm)
+                target = para if below_self or prev is None else prev[0]
+                self._add(target, rule)
+            if res.underlined and para.longest_line_mm:
+                self._add(para, HRule(length_mm=para.longest_line_mm, kind="underline",
+                                      center_mm=para.center_mm))
+            if res.underscores_only:
+                rule = HRule(length_mm=para.longest_line_mm or 0.0, kind="text", center_mm=para.center_mm)
+                self._add(prev[0] if prev is not None else para, rule)
+                continue
+            keep.append(para)
+        # paragraph spacing as laid out: after + before, minus what contextual spacing removes
+        last: dict = {}
+        for para in keep:
+            key = _container_key(para)
+            before = last.get(key)
+            if before is not None:
+                same_style = before.style == para.style
+                after_pt = 0.0 if (before.contextual_spacing and same_style) else (before.space_after_pt or 0)
+                before_pt = 0.0 if (para.contextual_spacing and same_style) else (para.space_before_pt or 0)
+                para.gap_before_pt = after_pt + before_pt
+            last[key] = para
+        ranks: dict = {}
+        for i, para in enumerate(keep):
+            para.index = i
+            if para.cell is not None and not para.is_empty:
+                para.cell_rank = ranks.get(para.cell, 0)
+                ranks[para.cell] = para.cell_rank + 1
+        return keep
+
+    def _previous_text(self, paras: list[Para], i: int):
+        key = _container_key(paras[i])
+        for j in range(i - 1, -1, -1):
+            if _container_key(paras[j]) != key:
+                return None
+            if not paras[j].is_empty:
+                res = paras[j].__dict__.get("_res")
+                if res is not None and res.underscores_only:
+                    continue
+                return paras[j], res
+        return None
+
+    def _add(self, para: Para, rule: HRule):
+        para.rules_below.append(rule)
+        self.reader.rules.append(rule)
+
+
+def attach_rules(self) -> None:
+    """Replace ``self.paras`` by the paragraphs with their rules attached (underscore rows removed)."""
+    old_index = {id(p): p.index for p in self.paras}
+    self.paras = _Attach(self).run()
+    new_index = {id(p): p.index for p in self.paras}
+    by_old = {old_index[k]: v for k, v in new_index.items()}
+    for image in self.images:
+        if image.para_index is not None:
+            image.para_index = by_old.get(image.para_index, image.para_index)
+
+
+FORMAT_SWITCHES = {"roman": "lowerRoman", "ROMAN": "upperRoman", "alphabetic": "lowerLetter",
+                   "ALPHABETIC": "upperLetter", "Arabic": "decimal", "ArabicDash": "numberInDash",
+                   "CardText": "cardinalText", "OrdText": "ordinalText", "Ordinal": "ordinal"}
+
+
+def read_page_numbers(self, sections) -> PageNumbering:
+    """Page numbers each section's first and later pages show (PAGE fields in headers/footers)."""
+    numbering = PageNumbering(text_center_mm=(self.text_left + self.text_right) / 2)
+    inherited = {("header", t): None for t in ("default", "first", "even")}
+    inherited.update({("footer", t): None for t in ("default", "first", "even")})
+    saved_rels = self.shapes.rels
+    for sec, sp in sections:
+        if sp is not None:
+            for kind in ("header", "footer"):
+                for ref in sp.findall(w(f"{kind}Reference")):
+                    rid = ref.get(f"{{{R_NS}}}id")
+                    target = self.pkg.rels.get(rid, (None, None))[1]
+                    inherited[(kind, wattr(ref, "type", "default"))] = target
+        title_pg = bool(on_off(sp.find(w("titlePg")))) if sp is not None else False
+        pg_num = sp.find(w("pgNumType")) if sp is not None else None
+        fmt = wattr(pg_num, "fmt")
+        start = to_int(wattr(pg_num, "start"))
+        container = (sec.margin_left_mm or 0, sec.width_mm - (sec.margin_right_mm or 0))
+
+        def marks(kind_type: str, page: int | None) -> list[PageMark]:
+            out = []
+            for kind in ("header", "footer"):
+                part = inherited[(kind, kind_type)]
+                if part is None:
+                    continue
+                out.extend(_part_marks(self, part, kind, page, fmt, start, sec.number, container))
+            return out
+
+        first = marks("first" if title_pg else "default", 1 if sec.number == 1 else None)
+        later = marks("default", None)
+        if self.even_odd:
+            later += [m for m in marks("even", None)]
+        numbering.first_page_marks[sec.number] = first
+        numbering.later_marks[sec.number] = later
+    self.shapes.rels = saved_rels
+    return numbering
+
+
+def _part_marks(self, part: str, kind: str, page, fmt, start, section, container) -> list[PageMark]:
+    blob = self.pkg.blob(part)
+    if blob is None:
+        return []
+    try:
+        root = parse(blob)
+    except Exception:
+        self.notes.append(f"phần {part} bị hỏng, bỏ qua")
+        return []
+    self.shapes.rels = self.pkg.part_rels(part)
+    region = PAGE_HEADER if kind == "header" else PAGE_FOOTER
+    out: list[PageMark] = []
+    for p in root.iter(w("p")):
+        from baocao.check.docx_reader import Ctx
+
+        res = self.read_paragraph(p, Ctx(region, container, story=kind))
+        para = res.para
+        for f in res.fields:
+            tokens = f.instr.split()
+            if not tokens or tokens[0].upper() != "PAGE":
+                continue
+            number_format = fmt or "decimal"
+            if "\\*" in tokens:
+                k = tokens.index("\\*")
+                if k + 1 < len(tokens) and tokens[k + 1] in FORMAT_SWITCHES:
+                    number_format = FORMAT_SWITCHES[tokens[k + 1]]
+            rp = f.props
+            out.append(PageMark(location=kind, page=page, text="PAGE", is_field=True,
+                                number_format=number_format, start=start, align=para.align,
+                                center_mm=para.center_mm, size=rp.size if rp else None,
+                                bold=bool(rp and rp.bold), italic=bool(rp and rp.italic),
+                                section=section))
+        if not res.fields and para.clean.isdigit():
+            span = para.visible_spans[0] if para.visible_spans else None
+            out.append(PageMark(location=kind, page=page, text=para.clean, is_field=False,
+                                align=para.align, center_mm=para.center_mm,
+                                size=span.size if span else None, bold=bool(span and span.bold),
+                                italic=bool(span and span.italic), section=section))
+    return out

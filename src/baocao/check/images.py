@@ -1,0 +1,45 @@
+"""What the signature and seal rules need to know about a picture: transparency and main colour."""
+from __future__ import annotations
+
+import io
+
+
+def analyze(data: bytes | None = None, image=None) -> tuple[str | None, bool | None, tuple[float, float, float] | None]:
+    """(format, has_alpha, mean RGB of opaque non-white pixels) of an encoded image or a PIL image."""
+    try:
+        from PIL import Image
+    except ImportError:  # pragma: no cover - Pillow comes with weasyprint
+        return None, None, None
+    try:
+        if image is None:
+            image = Image.open(io.BytesIO(data))
+            image.load()
+        fmt = (image.format or "").lower() or None
+        has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+        rgba = image.convert("RGBA")
+        rgba.thumbnail((96, 96))
+        total = [0.0, 0.0, 0.0]
+        count = 0
+        for r, g, b, a in rgba.getdata():
+            if a < 128 or (r > 235 and g > 235 and b > 235):
+                continue
+            total[0] += r
+            total[1] += g
+            total[2] += b
+            count += 1
+        mean = tuple(c / count for c in total) if count else None
+        return fmt, has_alpha, mean
+    except Exception:  # an undecodable picture is reported as unknown, never fatal
+        return None, None, None
+
+
+def dominant(mean: tuple[float, float, float] | None) -> str | None:
+    """"blue", "red", or "other" for a mean colour."""
+    if mean is None:
+        return None
+    r, g, b = mean
+    if b > r + 25 and b > g + 10:
+        return "blue"
+    if r > g + 40 and r > b + 40:
+        return "red"
+    return "other"

@@ -1,0 +1,171 @@
+"""Rule registry and the helpers every rule uses. One function per rule R1–R43 (nd30.md, end).
+
+A rule returns an ``Outcome``; the runner adds the rule number and the section of the spec to the
+message. A rule that the file cannot decide returns SKIP with the reason, never PASS.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import Callable
+
+from baocao.check import text as tx
+from baocao.check.model import Document, Para
+from baocao.check.report import FAIL, PASS, SKIP, Finding, Place
+from baocao.check.structure import Structure
+from baocao.layout import Layout
+
+SIZE_TOL = 0.1
+
+
+@dataclass
+class Outcome:
+    status: str
+    message: str
+    place: Place | None = None
+    others: int = 0
+
+
+@dataclass
+class Ctx:
+    doc: Document
+    st: Structure
+    layout: Layout
+    kind: str
+    _lines: dict = field(default_factory=dict)
+
+    def place(self, p: Para | None, part: str | None = None) -> Place | None:
+        if p is None:
+            return Place(part=part) if part else None
+        if self.doc.fmt == "pdf" and p.lines:
+            first = p.lines[0]
+            if not self._lines:
+                for para in self.doc.paras:
+                    for ln in para.lines:
+                        self._lines.setdefault(ln.page, set()).add(round(ln.baseline, 1))
+            rows = sorted(self._lines.get(first.page, []))
+            line_no = next((i + 1 for i, b in enumerate(rows) if abs(b - first.baseline) < 0.15), None)
+            return Place(page=first.page, line=line_no, excerpt=tx.excerpt(p.text), part=part)
+        return Place(page=p.page, paragraph=p.source_index if p.source_index is not None else p.index + 1,
+                     excerpt=tx.excerpt(p.text), part=part)
+
+
+RULES: list[tuple[str, str, Callable[[Ctx], Outcome]]] = []
+
+
+def rule(rid: str, section: str):
+    def deco(fn: Callable[[Ctx], Outcome]):
+        RULES.append((rid, section, fn))
+        return fn
+    return deco
+
+
+def ok(message: str) -> Outcome:
+    return Outcome(PASS, message)
+
+
+def skip(message: str) -> Outcome:
+    return Outcome(SKIP, message)
+
+
+def fail(message: str, place: Place | None = None, others: int = 0) -> Outcome:
+    return Outcome(FAIL, message, place, others)
+
+
+class Problems:
+    """Collects faults; the first one is reported with its place, the rest are counted."""
+
+    def __init__(self, ctx: Ctx):
+        self.ctx = ctx
+        self.items: list[tuple[Para | None, str, str | None]] = []
+
+    def add(self, para: Para | None, message: str, part: str | None = None):
+        self.items.append((para, message, part))
+
+    def extend(self, para: Para | None, messages):
+        for m in messages:
+            if m:
+                self.add(para, m)
+
+    def outcome(self, pass_message: str) -> Outcome:
+        if not self.items:
+            return ok(pass_message)
+        para, message, part = self.items[0]
+        return fail(message, self.ctx.place(para, part), len(self.items) - 1)
+
+
+def num(x: float | None, digits: int = 1) -> str:
+    if x is None:
+        return "?"
+    s = f"{x:.{digits}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s.replace(".", ",")
+
+
+def size_problem(p: Para, lo: float, hi: float, label: str) -> str | None:
+    sizes = p.sizes()
+    bad = sorted(s for s in sizes if not (lo - SIZE_TOL <= s <= hi + SIZE_TOL))
+    if bad:
+        allowed = f"{num(lo)} pt" if lo == hi else f"{num(lo)}–{num(hi)} pt"
+        return f"{label} cỡ chữ {', '.join(num(s) for s in bad)} pt, phải {allowed}"
+    return None
+
+
+def bold_problem(p: Para, label: str, want: bool = True) -> str | None:
+    spans = p.visible_spans
+    if not spans:
+        return None
+    if want and not all(s.bold for s in spans):
+        return f"{label} phải in đậm"
+    if not want and any(s.bold for s in spans):
+        return f"{label} không được in đậm"
+    return None
+
+
+def italic_problem(p: Para, label: str, want: bool = False) -> str | None:
+    spans = p.visible_spans
+    if not spans:
+        return None
+    if want and not all(s.italic for s in spans):
+        return f"{label} phải in nghiêng"
+    if not want and any(s.italic for s in spans):
+        return f"{label} phải là chữ đứng, không nghiêng"
+    return None
+
+
+def centre_problem(p: Para, mates: list[Para | None], label: str, tol: float = 2.5) -> str | None:
+    """Is ``p`` centred in its column? From alignment and cell box when known, else from the
+    centres of the other lines of the same column (PDF)."""
+    if p.container is not None and p.align is not None:
+        if p.align != "center":
+            return f"{label} phải căn giữa"
+        c = (p.container[0] + p.container[1]) / 2
+        if p.center_mm is not None and abs(p.center_mm - c) > tol:
+            return f"{label} lệch tâm cột {num(abs(p.center_mm - c))} mm"
+        return None
+    centres = [m.center_mm for m in mates if m is not None and m is not p and m.center_mm is not None]
+    if not centres or p.center_mm is None:
+        return None
+    ref = statistics.median(centres)
+    if abs(p.center_mm - ref) > tol:
+        return f"{label} không thẳng tâm với các dòng cùng cột (lệch {num(abs(p.center_mm - ref))} mm)"
+    return None
+
+
+def centres_known(p: Para, mates: list[Para | None]) -> bool:
+    if p.container is not None and p.align is not None:
+        return True
+    return p.center_mm is not None and any(m is not None and m is not p and m.center_mm is not None
+                                           for m in mates)
+
+
+def run_rules(ctx: Ctx) -> list[Finding]:
+    from baocao.check import rules_body, rules_extract, rules_header, rules_page, rules_sign  # noqa: F401
+
+    findings = []
+    for rid, section, fn in sorted(RULES, key=lambda r: int(r[0][1:])):
+        outcome = fn(ctx)
+        findings.append(Finding(rid, outcome.status, outcome.place,
+                                f"{outcome.message} ({section}, {rid})", outcome.others))
+    return findings

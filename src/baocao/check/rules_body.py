@@ -1,0 +1,277 @@
+"""R20–R29: tên loại, trích yếu and its line, the body text and its numbering."""
+from __future__ import annotations
+
+import re
+
+from baocao.check import text as tx
+from baocao.check.model import Para
+from baocao.check.rules import (
+    Ctx, Problems, bold_problem, centre_problem, fail, italic_problem, num, ok, rule, size_problem, skip,
+)
+from baocao.check.structure import SECTION_HEADING
+
+DIEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+ROMAN_HEADING = re.compile(r"^([IVX]{1,6})\.\s+(.+)$")
+KHOAN = re.compile(r"^(\d+)\.\s")
+DIEM = re.compile(r"^([a-zđ])\)\s")
+SINGLE = 1.149
+
+
+@rule("R20", "§6")
+def r20(c: Ctx):
+    p = c.st.doc_type
+    if p is None:
+        return fail("không thấy tên loại văn bản («THÔNG BÁO») dưới khối đầu")
+    pr = Problems(c)
+    if p.clean != "THÔNG BÁO":
+        pr.add(p, f"tên loại phải là «THÔNG BÁO» viết in hoa, đang là «{p.clean}»")
+    pr.extend(p, [bold_problem(p, "tên loại"), italic_problem(p, "tên loại"), size_problem(p, 13, 14, "tên loại"),
+                  centre_problem(p, [], "tên loại")])
+    return pr.outcome("«THÔNG BÁO» in hoa, đậm, 13–14 pt, căn giữa")
+
+
+@rule("R21", "§6")
+def r21(c: Ctx):
+    if c.st.doc_type is None:
+        return skip("không thấy tên loại nên không xác định được trích yếu")
+    summary = c.st.summary
+    if not summary:
+        return fail("không thấy trích yếu ngay dưới tên loại", c.place(c.st.doc_type))
+    pr = Problems(c)
+    for p in summary:
+        pr.extend(p, [bold_problem(p, "trích yếu"), italic_problem(p, "trích yếu"),
+                      size_problem(p, 13, 14, "trích yếu"), centre_problem(p, [], "trích yếu")])
+    text = " ".join(p.clean for p in summary)
+    letters = tx.letters(text)
+    if letters and letters == letters.upper():
+        pr.add(summary[0], "trích yếu viết in hoa toàn bộ; phải viết như câu thường (chỉ hoa chữ đầu)")
+    elif letters and not letters[0].isupper():
+        pr.add(summary[0], "trích yếu phải viết hoa chữ cái đầu")
+    return pr.outcome("trích yếu in đậm, 13–14 pt, căn giữa, viết như câu thường")
+
+
+@rule("R22", "§6")
+def r22(c: Ctx):
+    summary = c.st.summary
+    if not summary:
+        return skip("không thấy trích yếu")
+    line = next((r for p in reversed(summary) for r in p.rules_below), None)
+    if line is None:
+        return fail("không có đường kẻ ngang dưới trích yếu", c.place(summary[-1]))
+    widths = [w for p in summary for w in (p.line_widths_mm or [])]
+    if not widths:
+        return skip("không đo được bề rộng dòng trích yếu (thiếu số đo phông Times New Roman)")
+    width = max(widths)
+    ratio = line.length_mm / width
+    pr = Problems(c)
+    if not line.solid:
+        pr.add(summary[-1], "đường dưới trích yếu phải là nét liền")
+    if not (1 / 3 - 0.02 <= ratio <= 1 / 2 + 0.02):
+        pr.add(summary[-1], f"đường dưới trích yếu dài {num(line.length_mm)} mm = {num(ratio * 100, 0)}% dòng "
+                            f"trích yếu dài nhất ({num(width)} mm), phải từ 1/3 đến 1/2")
+    centre = c.doc.text_center_mm
+    if line.center_mm is not None and centre is not None and abs(line.center_mm - centre) > 2.5:
+        pr.add(summary[-1], f"đường dưới trích yếu lệch tâm {num(abs(line.center_mm - centre))} mm")
+    return pr.outcome(f"đường liền dưới trích yếu dài {num(ratio * 100, 0)}% dòng dài nhất, căn giữa")
+
+
+def body_text(c: Ctx) -> list[Para]:
+    """Body paragraphs the text rules apply to (centred Phần/Chương/Mục headings excluded)."""
+    out = []
+    skip_next = False
+    for p in c.st.body:
+        if SECTION_HEADING.match(p.clean):
+            skip_next = True
+            continue
+        if skip_next and tx.is_upper(p.text) and p.align == "center":
+            skip_next = False
+            continue
+        skip_next = False
+        out.append(p)
+    return out
+
+
+@rule("R23", "§7")
+def r23(c: Ctx):
+    body = body_text(c)
+    if not body:
+        return fail("không thấy phần nội dung")
+    pr = Problems(c)
+    decided = 0
+    for p in body:
+        if p.align is None:
+            continue
+        decided += 1
+        if p.align != "both":
+            names = {"left": "căn trái", "right": "căn phải", "center": "căn giữa"}
+            pr.add(p, f"đoạn nội dung {names.get(p.align, p.align)}; phải canh đều hai lề")
+    sizes: dict[float, Para] = {}
+    for p in body:
+        for s in p.visible_spans:
+            if s.size is not None:
+                sizes.setdefault(round(s.size, 1), p)
+    for size, p in sizes.items():
+        if not (13 - 0.1 <= size <= 14 + 0.1):
+            pr.add(p, f"nội dung cỡ {num(size)} pt, phải 13–14 pt")
+    if len(sizes) > 1:
+        main = max(sizes, key=lambda s: sum(1 for p in body for sp in p.visible_spans
+                                           if sp.size is not None and round(sp.size, 1) == s))
+        for size, p in sizes.items():
+            if size != main:
+                pr.add(p, f"nội dung dùng nhiều cỡ chữ ({', '.join(num(s) for s in sorted(sizes))} pt); "
+                          "toàn bộ phải cùng một cỡ")
+                break
+    if not decided and not pr.items:
+        return skip("không xác định được căn lề của các đoạn nội dung (đoạn chỉ một dòng)")
+    return pr.outcome(f"nội dung canh đều hai lề, cùng cỡ {num(next(iter(sizes), None))} pt")
+
+
+@rule("R24", "§7")
+def r24(c: Ctx):
+    body = body_text(c)
+    if not body:
+        return skip("không thấy phần nội dung")
+    pr = Problems(c)
+    tol = 0.2 if c.doc.fmt == "docx" else 0.6
+    seen = 0
+    for p in body:
+        if p.first_indent_mm is None:
+            continue
+        seen += 1
+        v = p.first_indent_mm
+        if not (abs(v - 10.0) <= tol or abs(v - 12.7) <= tol):
+            pr.add(p, f"thụt đầu dòng {num(v / 10, 2)} cm, phải 1 cm hoặc 1,27 cm")
+    if not seen:
+        return skip("không đo được thụt đầu dòng")
+    return pr.outcome("thụt đầu dòng 1 cm hoặc 1,27 cm")
+
+
+@rule("R25", "§7")
+def r25(c: Ctx):
+    body = body_text(c)
+    pr = Problems(c)
+    seen = 0
+    for prev, p in zip(body, body[1:]):
+        if p.gap_before_pt is None:
+            continue
+        if p.lines and prev.lines and p.lines[0].page != prev.lines[-1].page:
+            continue
+        seen += 1
+        tol = 0.3 if c.doc.fmt == "docx" else 0.8
+        if p.gap_before_pt < 6 - tol:
+            pr.add(p, f"khoảng cách với đoạn trước {num(max(p.gap_before_pt, 0))} pt, phải tối thiểu 6 pt")
+    if not seen:
+        return skip("không đo được khoảng cách giữa các đoạn nội dung")
+    return pr.outcome("khoảng cách giữa các đoạn nội dung ≥ 6 pt")
+
+
+@rule("R26", "§7")
+def r26(c: Ctx):
+    body = body_text(c)
+    pr = Problems(c)
+    seen = 0
+    for p in body:
+        size = max(p.sizes(), default=None)
+        if p.line_exact_pt is not None:
+            seen += 1
+            if size and not (size - 0.1 <= p.line_exact_pt <= 1.5 * SINGLE * size + 0.5):
+                pr.add(p, f"giãn dòng cố định {num(p.line_exact_pt)} pt; phải từ cỡ chữ đến 1,5 dòng")
+            continue
+        if p.line_spacing is None:
+            continue
+        seen += 1
+        ls = p.line_spacing
+        if c.doc.fmt == "docx":
+            bad = not (1.0 - 0.01 <= ls <= 1.5 + 0.01)
+        else:
+            # measured pitch: at least the font size (single or "exactly ≥ body size"), at most 1.5 lines
+            bad = not (1 / SINGLE - 0.03 <= ls <= 1.5 + 0.04)
+        if bad:
+            pr.add(p, f"giãn dòng {num(ls, 2)} dòng; phải từ 1 (đơn) đến 1,5 dòng")
+    if not seen:
+        return skip("không đo được khoảng cách dòng (các đoạn chỉ có một dòng)")
+    return pr.outcome("giãn dòng từ 1 đến 1,5 dòng")
+
+
+def _roman_value(s: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not s or any(ch not in values for ch in s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        va, vb = values[a], values.get(b, 0)
+        total += -va if va < vb else va
+    return total
+
+
+@rule("R27", "§7")
+def r27(c: Ctx):
+    pr = Problems(c)
+    found = 0
+    for p in c.st.body:
+        t = p.clean
+        m = ROMAN_HEADING.match(t)
+        if m and _roman_value(m.group(1)):
+            found += 1
+            if not tx.is_upper(m.group(2)):
+                pr.add(p, f"đề mục «{tx.excerpt(t, 40)}» phải viết in hoa")
+            pr.extend(p, [bold_problem(p, "đề mục La Mã")])
+            continue
+        m = re.match(r"^(Phần|Chương)\s+(\S+?)\.?$", t) or re.match(r"^(Phần|Chương)\s+(\S+?)[.:]?\s", t)
+        if m and len(t.split()) <= 12:
+            found += 1
+            if _roman_value(m.group(2).upper()) is None or m.group(2) != m.group(2).upper():
+                pr.add(p, f"«{m.group(1)} {m.group(2)}»: số thứ tự của Phần/Chương phải là số La Mã")
+            continue
+        m = re.match(r"^(Tiểu mục|Mục|Điều)\s+(\S+?)[.:]?(\s|$)", t)
+        if m and len(t.split()) <= 20 and re.fullmatch(r"[0-9IVXLC]+", m.group(2)):
+            found += 1
+            if not m.group(2).isdigit():
+                pr.add(p, f"«{m.group(1)} {m.group(2)}»: số thứ tự của Mục/Tiểu mục/Điều phải là số Ả Rập")
+    if not found:
+        return skip("không áp dụng: nội dung không có đề mục La Mã, Phần, Chương, Mục, Điều")
+    return pr.outcome("đề mục La Mã in hoa, đậm; số Phần/Chương La Mã, số Mục/Điều Ả Rập")
+
+
+@rule("R28", "§7")
+def r28(c: Ctx):
+    pr = Problems(c)
+    k = 0
+    found = 0
+    for p in c.st.body:
+        t = p.clean
+        if KHOAN.match(t) or ROMAN_HEADING.match(t) or re.match(r"^Điều\s+\d+", t):
+            k = 0
+            continue
+        m = DIEM.match(t)
+        if not m and re.match(r"^[fjwz]\)\s", t):
+            pr.add(p, f"điểm «{t[:2]}»: tiếng Việt không dùng chữ {t[0]} để đánh số điểm")
+            k += 1
+            continue
+        if not m:
+            continue
+        found += 1
+        letter = m.group(1)
+        expected = DIEM_LETTERS[k] if k < len(DIEM_LETTERS) else None
+        if expected is None:
+            pr.add(p, f"điểm «{letter})» vượt quá «y)»")
+        elif letter != expected:
+            pr.add(p, f"điểm «{letter})» đứng sau «{DIEM_LETTERS[k - 1]})»; phải là «{expected})»"
+                   if k else f"điểm đầu tiên phải là «a)», đang là «{letter})»")
+        k += 1
+    if not found and not pr.items:
+        return skip("không áp dụng: nội dung không có điểm a), b), …")
+    return pr.outcome("điểm đánh theo thứ tự a) b) c) d) đ) e) g) …, bắt đầu lại trong mỗi khoản")
+
+
+@rule("R29", "§7")
+def r29(c: Ctx):
+    body = c.st.body
+    if not body:
+        return fail("không thấy phần nội dung")
+    last = body[-1]
+    if last.clean.endswith("./."):
+        return ok("đoạn cuối kết thúc bằng «./.»")
+    if c.kind == "trich-sao":
+        return skip("bản trích sao có thể không chép câu kết «./.» của bản gốc")
+    return fail("đoạn nội dung cuối phải kết thúc bằng «./.»", c.place(last))
