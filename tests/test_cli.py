@@ -245,3 +245,20 @@ def test_python_dash_m(tmp_path):
     result = subprocess.run([sys.executable, "-m", "baocao", "validate", str(GOOD / "toi-thieu.yaml")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("OK: ")
+
+
+def test_build_verify_runs_check_on_the_written_files(monkeypatch, fake_build, tmp_path):
+    seen = {}
+    module = types.SimpleNamespace(
+        register=lambda sub: sub.add_parser("check", help="kiểm tra").add_argument("files", nargs="+"),
+        run=lambda args, out, err: seen.update(files=args.files) or 1)
+    monkeypatch.setattr(cli, "_check_module", lambda: module)
+    status, _out, _err = run(["build", str(GOOD / "toi-thieu.yaml"), "--out", str(tmp_path), "--verify"])
+    assert status == ExitStatus.CHECK_FAILED
+    assert seen == {"files": [str(tmp_path / "toi-thieu" / "thong-bao.docx")]}
+
+
+def test_build_verify_without_check_says_so(monkeypatch, fake_build, tmp_path):
+    monkeypatch.setattr(cli, "_check_module", lambda: "lệnh check chưa có trong bản cài đặt này")
+    status, _out, err = run(["build", str(GOOD / "toi-thieu.yaml"), "--out", str(tmp_path), "--verify"])
+    assert status == 0 and "không kiểm tra được văn bản vừa dựng" in err

@@ -204,14 +204,26 @@ def cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return ExitStatus.RENDER_ERROR
     from baocao.settings import layout_for
 
+    outputs: list[Path] = []
     for path, notice, registry, warnings in checked:
         layout = layout_for(notice, path.parent, path)
-        written = build_notice(notice, registry, layout, path, Path(args.out))
+        written = list(build_notice(notice, registry, layout, path, Path(args.out)) or [])
+        outputs += written
         note = f", {len(warnings)} cảnh báo 6 rõ" if warnings else ""
         print(f"Đã dựng {path}: {len(written)} tệp trong {Path(args.out)}{note}", file=err)
     if args.verify:
-        print("--verify: lệnh check chưa sẵn sàng để kiểm tra sau khi dựng", file=err)
+        return args.run_check([str(p) for p in outputs if p.suffix in (".docx", ".pdf")])
     return ExitStatus.OK
+
+
+def _verify(parser: _Parser, check: Any, files: list[str], out: TextIO, err: TextIO) -> int:
+    """``build --verify``: run ``baocao check`` on the files just written, as if typed."""
+    if isinstance(check, str):
+        print(f"không kiểm tra được văn bản vừa dựng: {check}", file=err)
+        return int(ExitStatus.OK)
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        args = parser.parse_args(["check", *files])
+    return int(check.run(args, out, err))
 
 
 def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -230,6 +242,8 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
                 print(check, file=err)
                 return int(ExitStatus.USAGE)
             return int(check.run(args, out, err))
+        if args.command == "build":
+            args.run_check = lambda files: _verify(parser, check, files, out, err)
         command = {"validate": cmd_validate, "schema": cmd_schema, "build": cmd_build}[args.command]
         return int(command(args, out, err))
     except UsageError as error:
