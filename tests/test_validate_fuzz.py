@@ -1,7 +1,9 @@
 """Random input to loader + validator: a Notice comes back, or a DataError; nothing else."""
 from __future__ import annotations
 
+import atexit
 import copy
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,12 +15,13 @@ from baocao.errors import DataError
 from baocao.load import load
 from baocao.model import Notice
 from baocao.validate import load_notice, load_registry
-from baocao.validate_messages import keys_of
 from baocao import model
+from baocao.validate_messages import keys_of
 
 GOOD = Path(__file__).parent / "resources" / "good"
 REGISTRY = load_registry(GOOD / "co-quan.yaml")
 WORKDIR = Path(tempfile.mkdtemp(prefix="baocao-fuzz-"))
+atexit.register(shutil.rmtree, WORKDIR, True)
 KEYS = sorted({key for cls in vars(model).values() if isinstance(cls, type) and hasattr(cls, "model_fields")
                for key in keys_of(cls)})
 SEEDS = [load(GOOD / name).data for name in ("toi-thieu.yaml", "day-du.yaml", "du-thao.yaml")]
