@@ -189,7 +189,7 @@ class DocxReader:
                 margin_left_mm=twips_to_mm(to_int(wattr(mar, "left"), 1800) + (0 if gutter_top else gutter))
                 if mar is not None else None,
                 margin_right_mm=twips_to_mm(to_int(wattr(mar, "right"), 1800)) if mar is not None else None,
-                bottom_is_minimum=False, label=f"mục (section) {i}",
+                bottom_is_minimum=False, label=f"phần (section) {i}",
             )
             out.append((sec, sp))
         return out

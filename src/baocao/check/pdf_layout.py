@@ -56,7 +56,7 @@ class Builder:
                     in_margin = (row[0].bottom < 18.0) if where == "header" else (row[0].top > sec.height_mm - 16.0)
                     near_edge = (row[0].top < 30.0) if where == "header" else (row[0].bottom > sec.height_mm - 30.0)
                     separated = other is None or (
-                        (other[0].top - row[0].bottom > 1.0) if where == "header" else (row[0].top - other[0].bottom > 1.0))
+                        (other[0].top - row[0].bottom > -0.3) if where == "header" else (row[0].top - other[0].bottom > -0.3))
                     if number is not None and near_edge and separated and other is not None:
                         seg = row[0]
                         span = seg.spans[0] if seg.spans else None
@@ -246,14 +246,23 @@ class Builder:
                     current = self._new_para([seg], region, None)
                 prev = seg
 
-    def _centred(self, seg) -> bool:
+    def _centred(self, seg, in_body: bool = False) -> bool:
         c = (self.left + self.right) / 2
+        indent = seg.x0 - self.left
+        if in_body and any(abs(indent - std) <= 0.6 for std in (10.0, 12.7)):
+            return False      # in the body: an indented one-line paragraph that ends short of the margin
         return abs(seg.center - c) <= 2.5 and seg.x0 > self.left + 4.0 and seg.x1 < self.right - 4.0
 
     def flow(self, rows):
         lines = [self._merge(row) for _, row in rows]
         groups: list[list] = []
+        in_body = False
+        self.body_from = None
         for seg in lines:
+            if not in_body and seg.x1 >= self.right - 0.6 and seg.x0 < self.left + 15.0:
+                in_body = True      # the first line running to the right margin: the body has begun
+                self.body_from = seg
+            seg.in_body = in_body
             if not groups:
                 groups.append([seg])
                 continue
@@ -263,7 +272,7 @@ class Builder:
             new = (
                 a.page != seg.page and not (a.x1 >= self.right - 0.6 and seg.x0 <= self.left + 0.6)
                 or (a.page == seg.page and gap > pitch + 2.0)
-                or self._centred(a) or self._centred(seg)
+                or self._centred(a, a.in_body) or self._centred(seg, seg.in_body)
                 or seg.x0 > self.left + 2.0
                 or abs(a.size - seg.size) > 0.3
             )
@@ -288,7 +297,7 @@ class Builder:
             body = segs[:-1]
             if all(s.x1 >= right - 0.6 for s in body) and all(s.x0 <= left + 0.6 for s in others):
                 para.align = "both"
-            elif all(self._centred(s) for s in segs):
+            elif all(self._centred(s, s.in_body) for s in segs):
                 para.align = "center"
             elif all(s.x1 >= right - 0.6 for s in segs):
                 para.align = "right"
@@ -299,7 +308,7 @@ class Builder:
             if pitches:
                 para.line_spacing = statistics.median(pitches) / (SINGLE * first.size)
         else:
-            if self._centred(first):
+            if self._centred(first, first.in_body):
                 para.align = "center"
             elif first.x1 >= right - 0.6 and first.x0 > left + 10.0:
                 para.align = "right"

@@ -45,6 +45,7 @@ class Segment:
     glyphs: list[Glyph]
     page: int
     soft_split: bool = False     # cut from the previous segment only by a change of style
+    in_body: bool = False        # running text has begun (set while building paragraphs)
     text: str = ""
     x0: float = 0.0
     x1: float = 0.0

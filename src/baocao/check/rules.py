@@ -77,10 +77,10 @@ class Problems:
 
     def __init__(self, ctx: Ctx):
         self.ctx = ctx
-        self.items: list[tuple[Para | None, str, str | None]] = []
+        self.items: list[tuple[Para | None, str, str | None, int | None]] = []
 
-    def add(self, para: Para | None, message: str, part: str | None = None):
-        self.items.append((para, message, part))
+    def add(self, para: Para | None, message: str, part: str | None = None, page: int | None = None):
+        self.items.append((para, message, part, page))
 
     def extend(self, para: Para | None, messages):
         for m in messages:
@@ -90,8 +90,9 @@ class Problems:
     def outcome(self, pass_message: str) -> Outcome:
         if not self.items:
             return ok(pass_message)
-        para, message, part = self.items[0]
-        return fail(message, self.ctx.place(para, part), len(self.items) - 1)
+        para, message, part, page = self.items[0]
+        place = self.ctx.place(para, part) if para is not None or page is None else Place(page=page, part=part)
+        return fail(message, place, len(self.items) - 1)
 
 
 def num(x: float | None, digits: int = 1) -> str:

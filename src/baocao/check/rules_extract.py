@@ -26,7 +26,9 @@ def _full_width_rule(c: Ctx):
     candidates += [r for r in cb.heading.rules_below if r.kind == "border-top"]
     if c.doc.fmt == "pdf" and cb.heading.lines:
         top = cb.heading.lines[0]
-        prev_bottom = cb.before.lines[-1].baseline if cb.before is not None and cb.before.lines else None
+        prev_bottom = None
+        if cb.before is not None and cb.before.lines and cb.before.lines[-1].page == top.page:
+            prev_bottom = cb.before.lines[-1].baseline
         for r in c.doc.rules:
             if r.page == top.page and r.y_mm is not None and r.y_mm <= top.top + 0.5 and \
                     (prev_bottom is None or r.y_mm >= prev_bottom - 0.5):

@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from baocao.check.model import Para
-from baocao.check.rules import Ctx, Problems, fail, num, ok, rule, skip
+from baocao.check.rules import Ctx, Problems, num, rule, skip
 
 MARGIN_TOL = 0.2          # DOCX: twips rounding
 MEASURE_TOL = 0.8         # PDF: glyph side bearings, line boxes
@@ -20,11 +19,16 @@ def r1(c: Ctx):
         if abs(w - a4w) <= 1 and abs(h - a4h) <= 1:
             continue
         if abs(w - a4h) <= 1 and abs(h - a4w) <= 1:
-            pr.add(None, f"{s.label}: trang nằm ngang; văn bản phải trình bày theo chiều dài khổ A4 "
-                         "(chỉ được nằm ngang khi trang chỉ chứa bảng rộng)", s.label)
+            pr.add(None, "trang nằm ngang; văn bản phải trình bày theo chiều dài khổ A4 "
+                         "(chỉ được nằm ngang khi trang chỉ chứa bảng rộng)", **_where(s))
         else:
-            pr.add(None, f"{s.label}: khổ giấy {num(w)} × {num(h)} mm, phải là A4 210 × 297 mm", s.label)
+            pr.add(None, f"khổ giấy {num(w)} × {num(h)} mm, phải là A4 210 × 297 mm", **_where(s))
     return pr.outcome("khổ A4 (210 × 297 mm), trang dọc")
+
+
+def _where(s) -> dict:
+    """Place of a page-geometry fault: the PDF page, or the DOCX section."""
+    return {"page": s.number} if s.measured else {"part": s.label}
 
 
 def _range(value, lo, hi, tol):
@@ -41,19 +45,16 @@ def r2(c: Ctx):
                 if v is None:
                     continue
                 if not _range(v, 20, 25, MARGIN_TOL):
-                    pr.add(None, f"{s.label}: {name} {num(v)} mm, phải 20–25 mm", s.label)
+                    pr.add(None, f"{name} {num(v)} mm, phải 20–25 mm", **_where(s))
             continue
         top, bottom = s.margin_top_mm, s.margin_bottom_mm
         if top is not None:
             if top < 20 - MEASURE_TOL:
-                pr.add(None, f"{s.label}: chữ bắt đầu cách mép trên {num(top)} mm, lề trên phải 20–25 mm",
-                       s.label)
+                pr.add(None, f"chữ bắt đầu cách mép trên {num(top)} mm, lề trên phải 20–25 mm", **_where(s))
             elif not s.top_is_minimum and top > 25 + MEASURE_TOL:
-                pr.add(None, f"{s.label}: dòng đầu cách mép trên {num(top)} mm, lề trên phải 20–25 mm",
-                       s.label)
+                pr.add(None, f"dòng đầu cách mép trên {num(top)} mm, lề trên phải 20–25 mm", **_where(s))
         if bottom is not None and bottom < 20 - MEASURE_TOL:
-            pr.add(None, f"{s.label}: chữ xuống cách mép dưới {num(bottom)} mm, lề dưới phải ≥ 20 mm",
-                   s.label)
+            pr.add(None, f"chữ xuống cách mép dưới {num(bottom)} mm, lề dưới phải ≥ 20 mm", **_where(s))
     if not c.doc.sections:
         return skip("không đọc được kích thước trang")
     if c.doc.fmt == "pdf":
@@ -73,9 +74,9 @@ def r3(c: Ctx):
         measured = measured or s.measured
         left, right = s.margin_left_mm, s.margin_right_mm
         if left is not None and not _range(left, 30, 35, tol):
-            pr.add(None, f"{s.label}: lề trái {num(left)} mm, phải 30–35 mm", s.label)
+            pr.add(None, f"lề trái {num(left)} mm, phải 30–35 mm", **_where(s))
         if right is not None and not _range(right, 15, 20, tol):
-            pr.add(None, f"{s.label}: lề phải {num(right)} mm, phải 15–20 mm", s.label)
+            pr.add(None, f"lề phải {num(right)} mm, phải 15–20 mm", **_where(s))
         if measured:
             break           # the text block is measured once for the whole PDF
     if measured:
@@ -185,7 +186,3 @@ def r7(c: Ctx):
         if m.size is not None and all(abs(m.size - a) > 0.1 for a in ALLOWED_SIZES):
             pr.add(None, f"số trang cỡ {num(m.size)} pt không thuộc các cỡ 10–14 pt", "đầu trang")
     return pr.outcome("cỡ chữ chỉ gồm 10, 11, 12, 13, 14 pt")
-
-
-def _unused(_: Para) -> None:  # keeps the import of Para meaningful for type checkers
-    return None

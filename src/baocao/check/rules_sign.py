@@ -334,24 +334,24 @@ def r40(c: Ctx):
         return skip("không đọc được phần đầu/chân trang")
     first = n.first_page_marks.get(sections[0], [])
     if first:
-        pr.add(None, "trang 1 hiện số trang; phải bật «trang đầu khác» với đầu trang trống", "mục 1")
+        pr.add(None, "trang 1 hiện số trang; phải bật «trang đầu khác» với đầu trang trống", "phần 1")
     any_later = False
     for s in sections:
         later = n.later_marks.get(s, [])
         fields = [m for m in later if m.is_field]
         manual = [m for m in later if not m.is_field]
         if manual and not fields:
-            pr.add(None, f"mục {s}: số trang gõ tay «{manual[0].text}»; phải dùng trường PAGE", f"mục {s}")
+            pr.add(None, f"phần {s}: số trang gõ tay «{manual[0].text}»; phải dùng trường PAGE", f"phần {s}")
         for m in later:
-            mark_problems(m, f"mục {s}")
+            mark_problems(m, f"phần {s}")
             if m.start not in (None, 1) and s == sections[0]:
-                pr.add(None, f"mục {s}: số trang bắt đầu từ {m.start}, phải từ 1", f"mục {s}")
+                pr.add(None, f"phần {s}: số trang bắt đầu từ {m.start}, phải từ 1", f"phần {s}")
             if m.start is not None and s != sections[0]:
-                pr.add(None, f"mục {s}: đánh số lại từ {m.start}; số trang phải liên tục", f"mục {s}")
+                pr.add(None, f"phần {s}: đánh số lại từ {m.start}; số trang phải liên tục", f"phần {s}")
         if fields:
             any_later = True
         if s != sections[0] and not any(m.is_field for m in n.first_page_marks.get(s, [])):
-            pr.add(None, f"trang đầu của mục {s} không có số trang", f"mục {s}")
+            pr.add(None, f"trang đầu của phần {s} không có số trang", f"phần {s}")
     if not any_later:
         pages = n.page_count
         if pages == 1:
