@@ -201,3 +201,48 @@ def _part_marks(self, part: str, kind: str, page, fmt, start, section, container
                                 size=span.size if span else None, bold=bool(span and span.bold),
                                 italic=bool(span and span.italic), section=section))
     return out
+
+
+def estimate_pages(paras: list[Para], section) -> int | None:
+    """Pages the text fills, estimated from line counts; None when too close to call.
+
+    DOCX files carry no layout (docProps/app.xml page counts are often stale), but the line widths
+    computed with Times New Roman metrics give the number of lines of every paragraph.
+    """
+    if section.margin_top_mm is None or section.margin_bottom_mm is None:
+        return None
+    usable = section.height_mm - section.margin_top_mm - section.margin_bottom_mm
+    if usable <= 0:
+        return None
+    pt = 25.4 / 72
+
+    def height(p: Para) -> float:
+        size = max(p.sizes(), default=None) or 12.0
+        lines = len(p.line_widths_mm) if p.line_widths_mm else 1
+        line = p.line_exact_pt if p.line_exact_pt else (p.line_spacing or 1.0) * 1.149 * size
+        return (lines * line + (p.space_before_pt or 0) + (p.space_after_pt or 0)) * pt
+
+    total = 0.0
+    breaks = 0
+    rows: dict = {}
+    order: list = []
+    for p in paras:
+        if p.page_break_before:
+            breaks += 1
+        if p.cell is None:
+            order.append(("p", height(p)))
+            continue
+        key = p.cell[:2]
+        if key not in rows:
+            rows[key] = {}
+            order.append(("row", key))
+        rows[key][p.cell[2]] = rows[key].get(p.cell[2], 0.0) + height(p)
+    for kind, value in order:
+        total += value if kind == "p" else max(rows[value].values(), default=0.0)
+    if breaks:
+        return 2
+    if total < 0.85 * usable:
+        return 1
+    if total > 1.1 * usable:
+        return int(total // usable) + 1
+    return None

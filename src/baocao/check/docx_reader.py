@@ -10,7 +10,7 @@ from baocao.check import metrics
 from baocao.check.docx_styles import (
     StyleSheet, W, on_off, parse, to_int, twips_to_mm, w, wattr,
 )
-from baocao.check.docx_parts import attach_rules, read_page_numbers
+from baocao.check.docx_parts import attach_rules, estimate_pages, read_page_numbers
 from baocao.check.docx_shapes import ShapeReader
 from baocao.check.errors import UnreadableFile
 from baocao.check.model import (
@@ -222,6 +222,7 @@ class DocxReader:
                 self.read_table(el, ctx, table_no, roles.get(id(el), TABLE))
         attach_rules(self)
         numbering = read_page_numbers(self, sections)
+        numbering.page_count = estimate_pages(self.paras, sec0)
         secs = [s for s, _ in sections]
         doc = Document(path=self.path, fmt="docx", paras=self.paras, sections=secs,
                        numbering=numbering, images=self.images, rules=self.rules,

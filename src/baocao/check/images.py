@@ -20,7 +20,9 @@ def analyze(data: bytes | None = None, image=None) -> tuple[str | None, bool | N
         rgba.thumbnail((96, 96))
         total = [0.0, 0.0, 0.0]
         count = 0
-        for r, g, b, a in rgba.getdata():
+        raw = rgba.tobytes()
+        for i in range(0, len(raw), 4):
+            r, g, b, a = raw[i], raw[i + 1], raw[i + 2], raw[i + 3]
             if a < 128 or (r > 235 and g > 235 and b > 235):
                 continue
             total[0] += r

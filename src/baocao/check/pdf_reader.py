@@ -323,10 +323,12 @@ class PdfReader:
         out = []
         decoded = {}
         try:
-            from pypdf import PdfReader as _P
+            if getattr(self, "_pypdf", None) is None:
+                from pypdf import PdfReader as _P
 
-            pp = _P(self.path).pages[page.page_number - 1]
-            for img in pp.images:
+                self._pypdf = _P(self.path)
+            pp = self._pypdf.pages[page.page_number - 1]
+            for img in pp.images if page.images else []:
                 decoded[img.name.split(".")[0].lstrip("/")] = img.image
         except Exception:
             decoded = {}

@@ -355,12 +355,13 @@ def r40(c: Ctx):
     if not any_later:
         pages = n.page_count
         if pages == 1:
-            return pr.outcome("văn bản một trang, không đánh số trang")
+            return pr.outcome("văn bản một trang (ước tính theo số dòng), không cần số trang")
         if pages is None:
             if pr.items:
                 return pr.outcome("")
-            return skip("không có trường số trang; không biết văn bản có nhiều hơn một trang hay không")
-        pr.add(None, f"văn bản {pages} trang nhưng không có số trang từ trang 2", "đầu trang")
+            return skip("không có trường số trang; không ước tính được văn bản có quá một trang hay không")
+        pr.add(None, "văn bản dài hơn một trang (ước tính theo số dòng) nhưng không có số trang từ trang 2",
+               "đầu trang")
     return pr.outcome("trang đầu không số; từ trang 2 có trường PAGE giữa đầu trang, số Ả Rập, 13–14 pt")
 
 

@@ -1,0 +1,99 @@
+"""Documents from other producers: typed in LibreOffice Writer, and baocao's own renderers."""
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from baocao.check import FAIL, PASS, check_file
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+FODT = HERE / "check_corpus" / "notice_lo.fodt"
+
+
+def _soffice(src: Path, fmt: str, out_dir: Path) -> Path | None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    profile = tempfile.mkdtemp(prefix="baocao-check-lo-")
+    try:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
+                        "--outdir", str(out_dir), str(src)], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=180, check=False)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    out = out_dir / (src.stem + "." + fmt)
+    return out if out.exists() and out.stat().st_size > 0 else None
+
+
+@pytest.fixture(scope="module")
+def writer_files(tmp_path_factory):
+    d = tmp_path_factory.mktemp("writer")
+    docx_path = _soffice(FODT, "docx", d)
+    if docx_path is None:
+        pytest.skip("cần LibreOffice (soffice) để chuyển tệp .fodt sang .docx")
+    pdf_dir = d / "pdf"
+    pdf_dir.mkdir()
+    return docx_path, _soffice(docx_path, "pdf", pdf_dir)
+
+
+@pytest.mark.soffice
+def test_docx_typed_in_libreoffice(writer_files):
+    docx_path, _ = writer_files
+    report = check_file(str(docx_path))
+    assert not report.failed, [f"{f.rule}: {f.message}" for f in report.failed]
+    for rule in ("R8", "R9", "R11", "R13", "R17", "R20", "R22", "R23", "R30", "R33", "R37", "R40"):
+        assert report.finding(rule).status == PASS, report.finding(rule).message
+
+
+@pytest.mark.soffice
+def test_its_pdf_reads_the_same(writer_files):
+    docx_path, pdf_path = writer_files
+    assert pdf_path is not None
+    a = {f.rule: f.status for f in check_file(str(docx_path)).findings}
+    b = {f.rule: f.status for f in check_file(str(pdf_path)).findings}
+    assert a == b
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """Every sample notice under data/, built by baocao itself."""
+    try:
+        from baocao.cli import main
+    except ImportError as exc:  # pragma: no cover - the CLI is part of the package
+        pytest.skip(f"chưa có lệnh baocao build ({exc})")
+    if not any((ROOT / "data").glob("*.yaml")):
+        pytest.skip("không có dữ liệu mẫu trong data/")
+    out = tmp_path_factory.mktemp("rendered")
+    status = main(["build", str(ROOT / "data"), "--out", str(out)], io.StringIO(), io.StringIO())
+    files = sorted(p for p in out.rglob("*") if p.suffix in (".docx", ".pdf"))
+    if status != 0 or not files:
+        pytest.skip(f"baocao build chưa dựng được dữ liệu mẫu (mã {status})")
+    return files
+
+
+def test_every_rendered_file_passes(rendered):
+    problems = []
+    for path in rendered:
+        report = check_file(str(path))
+        problems += [f"{path.parent.name}/{path.name} {f.rule}: {f.message}" for f in report.findings
+                     if f.status == FAIL]
+    assert not problems, "\n".join(problems)
+
+
+def test_rendered_docx_and_pdf_agree(rendered):
+    by_stem: dict[Path, dict[str, Path]] = {}
+    for path in rendered:
+        by_stem.setdefault(path.with_suffix(""), {})[path.suffix] = path
+    for stem, pair in by_stem.items():
+        if set(pair) != {".docx", ".pdf"}:
+            continue
+        a = {f.rule: f.status for f in check_file(str(pair[".docx"])).findings}
+        b = {f.rule: f.status for f in check_file(str(pair[".pdf"])).findings}
+        differ = {r: (a[r], b[r]) for r in a if a[r] != b[r]}
+        assert not differ, f"{stem.name}: {differ}"
