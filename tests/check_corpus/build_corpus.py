@@ -73,6 +73,8 @@ def cases() -> list[Case]:
         C("baseline_border_line", "pdf", (), replace(BASE, tieu_ngu_line="border")),
         C("baseline_extract", "docx", (), extract_spec()),
         C("baseline_extract", "pdf", (), extract_spec()),
+        C("baseline_extract_table", "docx", (), extract_spec(extract_in_table=True)),
+        C("baseline_extract_table", "pdf", (), extract_spec(extract_in_table=True)),
         # page (§1)
         C("page_letter", "docx", ("R1",), replace(BASE, page_w_mm=215.9, page_h_mm=279.4)),
         C("page_landscape", "pdf", ("R1",), replace(BASE, landscape=True)),

@@ -18,7 +18,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Mm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 FONT_DIR = "/usr/share/fonts/truetype/liberation2"
 EMU_PER_MM = 36000
@@ -170,6 +170,7 @@ class NoticeSpec:
     extract_line: bool = True
     extract_new_page: bool = False
     extract_number: str = "Số: 03/TrS"
+    extract_in_table: bool = False        # "TRÍCH SAO" in the copy table, whose top border is the line
     extra: Callable | None = None         # last-minute edit of the python-docx Document
 
 
@@ -436,16 +437,26 @@ def build_docx(spec: NoticeSpec) -> bytes:
 
     # ---- extract block (TRÍCH SAO)
     if spec.extract:
-        p = doc.add_paragraph()
-        _fmt(p, WD_ALIGN_PARAGRAPH.LEFT, before=6)
-        if spec.extract_new_page:
-            p.paragraph_format.page_break_before = True
-        _run(p, "TRÍCH SAO", 14, bold=True)
-        if spec.extract_line:
-            _border(p, "top", sz=8)
+        if not spec.extract_in_table:
+            p = doc.add_paragraph()
+            _fmt(p, WD_ALIGN_PARAGRAPH.LEFT, before=6)
+            if spec.extract_new_page:
+                p.paragraph_format.page_break_before = True
+            _run(p, "TRÍCH SAO", 14, bold=True)
+            if spec.extract_line:
+                _border(p, "top", sz=8)
         block = _table(doc, [left_w, right_w])
         r2 = block.rows[0].cells
-        p = r2[0].paragraphs[0]
+        if spec.extract_in_table:
+            top = block._tbl.tblPr.find(qn("w:tblBorders")).find(qn("w:top"))
+            top.set(qn("w:val"), "single")
+            top.set(qn("w:sz"), "8")
+            p = r2[0].paragraphs[0]
+            _fmt(p, WD_ALIGN_PARAGRAPH.LEFT, before=4)
+            _run(p, "TRÍCH SAO", 14, bold=True)
+            p = r2[0].add_paragraph()
+        else:
+            p = r2[0].paragraphs[0]
         _fmt(p, WD_ALIGN_PARAGRAPH.CENTER)
         _run(p, "BỘ CÔNG THƯƠNG", 13, bold=True)
         p = r2[0].add_paragraph()

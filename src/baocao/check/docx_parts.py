@@ -175,7 +175,7 @@ def _part_marks(self, part: str, kind: str, page, fmt, start, section, container
     region = PAGE_HEADER if kind == "header" else PAGE_FOOTER
     out: list[PageMark] = []
     for p in root.iter(w("p")):
-        from baocao.check.docx_reader import Ctx
+        from baocao.check.docx_tables import Ctx
 
         res = self.read_paragraph(p, Ctx(region, container, story=kind))
         para = res.para

@@ -1,31 +1,21 @@
 """DOCX → neutral Document: effective formatting, geometry, drawn lines, page-number fields."""
 from __future__ import annotations
 
-import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
 from baocao.check import metrics
-from baocao.check.docx_styles import (
-    StyleSheet, W, on_off, parse, to_int, twips_to_mm, w, wattr,
-)
+from baocao.check.docx_package import MC, Package
 from baocao.check.docx_parts import attach_rules, estimate_pages, read_page_numbers
+from baocao.check.docx_styles import StyleSheet, on_off, to_int, twips_to_mm, w, wattr
 from baocao.check.docx_shapes import ShapeReader
+from baocao.check.docx_tables import Ctx, TableReader
 from baocao.check.errors import UnreadableFile
 from baocao.check.model import (
-    BODY, CLOSING_LEFT, CLOSING_RIGHT, HEADER_LEFT, HEADER_RIGHT, PAGE_FOOTER, PAGE_HEADER, TABLE,
-    Document, HRule, PageMark, PageNumbering, Para, Section, Span, TableInfo,
+    BODY, HEADER_LEFT, HEADER_RIGHT, TABLE, Document, HRule, Para, Section, Span, TableInfo,
 )
 
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-RT_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-
 JUSTIFIED = {"both", "distribute", "lowKashida", "mediumKashida", "highKashida", "thaiDistribute"}
-SOLID_BORDERS = {"single", "thick"}
-NO_BORDER = {"nil", "none", None}
 
 
 def _align(jc: str | None) -> str:
@@ -36,18 +26,6 @@ def _align(jc: str | None) -> str:
     if jc in ("right", "end"):
         return "right"
     return "left"
-
-
-@dataclass
-class Ctx:
-    """Where the paragraphs being read sit."""
-
-    region: str
-    container: tuple[float, float]
-    table_style: str | None = None
-    in_table: bool = False
-    cell: tuple[int, int, int] | None = None
-    story: str = "body"          # body | header | footer
 
 
 @dataclass
@@ -68,82 +46,7 @@ class ParaResult:
     page_break: bool = False
 
 
-class Package:
-    """The zip parts of a .docx, with relationships resolved."""
-
-    def __init__(self, path: str):
-        try:
-            self.zip = zipfile.ZipFile(path)
-            names = set(self.zip.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise UnreadableFile(path, f"không phải tệp DOCX (zip) hợp lệ ({exc})") from None
-        self.names = names
-        main = "word/document.xml"
-        try:
-            ct = self.zip.read("[Content_Types].xml").decode("utf-8", "replace")
-            if "wordprocessingml.document.main" not in ct and main not in names:
-                raise UnreadableFile(path, "tệp zip không chứa văn bản Word")
-            rels = parse(self.zip.read("_rels/.rels"))
-            for rel in rels:
-                if rel.get("Type", "").endswith("/officeDocument"):
-                    main = rel.get("Target").lstrip("/")
-        except KeyError:
-            pass
-        if main not in names:
-            raise UnreadableFile(path, "thiếu phần word/document.xml")
-        self.main = main
-        try:
-            self.root = parse(self.zip.read(main))
-        except Exception as exc:
-            raise UnreadableFile(path, f"XML của văn bản bị hỏng ({exc})") from None
-        self.rels = self.part_rels(main)
-
-    def part_rels(self, part: str) -> dict[str, tuple[str, str]]:
-        folder, _, name = part.rpartition("/")
-        rel_name = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
-        out: dict[str, tuple[str, str]] = {}
-        if rel_name not in self.names:
-            return out
-        try:
-            root = parse(self.zip.read(rel_name))
-        except Exception:
-            return out
-        for rel in root:
-            target = rel.get("Target", "")
-            if rel.get("TargetMode") == "External":
-                continue
-            if target.startswith("/"):
-                full = target.lstrip("/")
-            else:
-                parts = (folder.split("/") if folder else []) + target.split("/")
-                stack: list[str] = []
-                for p in parts:
-                    if p == "..":
-                        if stack:
-                            stack.pop()
-                    elif p and p != ".":
-                        stack.append(p)
-                full = "/".join(stack)
-            out[rel.get("Id")] = (rel.get("Type", ""), full)
-        return out
-
-    def related(self, rel_type: str):
-        for typ, target in self.rels.values():
-            if typ == RT_BASE + rel_type and target in self.names:
-                try:
-                    return parse(self.zip.read(target))
-                except Exception:
-                    return None
-        return None
-
-    def blob(self, part: str) -> bytes | None:
-        try:
-            return self.zip.read(part)
-        except KeyError:
-            return None
-
-
-class DocxReader:
+class DocxReader(TableReader):
     def __init__(self, path: str):
         self.path = path
         self.pkg = Package(path)
@@ -152,6 +55,7 @@ class DocxReader:
         settings = self.pkg.related("settings")
         self.even_odd = on_off(settings.find(w("evenAndOddHeaders"))) if settings is not None else False
         self.compat_mode = 12
+        self.gutter_at_top = bool(settings is not None and on_off(settings.find(w("gutterAtTop"))))
         if settings is not None:
             for cs in settings.iter(w("compatSetting")):
                 if cs.get(w("name")) == "compatibilityMode":
@@ -160,6 +64,7 @@ class DocxReader:
         self.rules: list[HRule] = []
         self.images = []
         self.tables: list[TableInfo] = []
+        self.table_rules: list[tuple[Para, HRule]] = []
         self.notes: list[str] = []
         self.source_counter = 0
         self.shapes = ShapeReader(self)
@@ -181,10 +86,11 @@ class DocxReader:
             wt = to_int(wattr(pg, "w"), 11906)
             ht = to_int(wattr(pg, "h"), 16838)
             gutter = to_int(wattr(mar, "gutter"), 0) if mar is not None else 0
-            gutter_top = sp is not None and on_off(sp.find(w("rtlGutter"))) is None and False
+            gutter_top = self.gutter_at_top
             sec = Section(
                 number=i, width_mm=twips_to_mm(wt), height_mm=twips_to_mm(ht),
-                margin_top_mm=twips_to_mm(abs(to_int(wattr(mar, "top"), 1440))) if mar is not None else None,
+                margin_top_mm=twips_to_mm(abs(to_int(wattr(mar, "top"), 1440)) + (gutter if gutter_top else 0))
+                if mar is not None else None,
                 margin_bottom_mm=twips_to_mm(abs(to_int(wattr(mar, "bottom"), 1440))) if mar is not None else None,
                 margin_left_mm=twips_to_mm(to_int(wattr(mar, "left"), 1800) + (0 if gutter_top else gutter))
                 if mar is not None else None,
@@ -221,6 +127,9 @@ class DocxReader:
                 table_no += 1
                 self.read_table(el, ctx, table_no, roles.get(id(el), TABLE))
         attach_rules(self)
+        for para, rule in self.table_rules:
+            para.rules_below.append(rule)
+            self.rules.append(rule)
         numbering = read_page_numbers(self, sections)
         numbering.page_count = estimate_pages(self.paras, sec0)
         secs = [s for s, _ in sections]
@@ -246,143 +155,6 @@ class DocxReader:
                 choice = child.find(f"{{{MC}}}Choice")
                 if choice is not None:
                     yield from self.flatten(choice)
-
-    def _has_text(self, el) -> bool:
-        return any((t.text or "").strip() for t in el.iter(w("t")))
-
-    def table_roles(self, blocks) -> dict[int, str]:
-        """Which top-level table is the header block and which are closing blocks."""
-        texts = [i for i, (k, el) in enumerate(blocks) if k == "p" and self._has_text(el)]
-        first_text = texts[0] if texts else len(blocks)
-        last_text = texts[-1] if texts else -1
-        roles: dict[int, str] = {}
-        header_done = False
-        for i, (kind, el) in enumerate(blocks):
-            if kind != "tbl":
-                continue
-            alltext = " ".join((t.text or "") for t in el.iter(w("t")))
-            folded = _fold(alltext)
-            if not header_done and (i < first_text or "cong hoa xa hoi chu nghia" in folded):
-                roles[id(el)] = "header"
-                header_done = True
-            elif i > last_text or "noi nhan" in folded:
-                roles[id(el)] = "closing"
-        return roles
-
-    # ------------------------------------------------------------------ tables
-    def _cell_margins(self, tbl_pr, table_style) -> tuple[float, float]:
-        left = right = None
-        sources = [tbl_pr]
-        for st in reversed(self.styles.chain(table_style, "table")):
-            sources.append(st.find(w("tblPr")))
-        for src in sources:
-            if src is None:
-                continue
-            mar = src.find(w("tblCellMar"))
-            if mar is None:
-                continue
-            for tag, which in (("left", "l"), ("start", "l"), ("right", "r"), ("end", "r")):
-                el = mar.find(w(tag))
-                if el is not None and wattr(el, "type", "dxa") == "dxa":
-                    val = twips_to_mm(to_int(wattr(el, "w"), 0))
-                    if which == "l" and left is None:
-                        left = val
-                    if which == "r" and right is None:
-                        right = val
-        return (1.905 if left is None else left), (1.905 if right is None else right)
-
-    def _table_borders(self, tbl_pr, table_style) -> bool:
-        sources = [tbl_pr] + [st.find(w("tblPr")) for st in reversed(self.styles.chain(table_style, "table"))]
-        seen: dict[str, bool] = {}
-        for src in sources:
-            if src is None:
-                continue
-            b = src.find(w("tblBorders"))
-            if b is None:
-                continue
-            for side in ("top", "left", "bottom", "right", "insideH", "insideV", "start", "end"):
-                el = b.find(w(side))
-                if el is not None and side not in seen:
-                    seen[side] = wattr(el, "val") not in NO_BORDER
-        return any(seen.values())
-
-    def read_table(self, tbl, ctx: Ctx, table_no: int, role: str):
-        tbl_pr = tbl.find(w("tblPr"))
-        style_el = tbl_pr.find(w("tblStyle")) if tbl_pr is not None else None
-        table_style = wattr(style_el, "val")
-        grid = [twips_to_mm(to_int(wattr(gc, "w"), 0)) for gc in tbl.iter(w("gridCol"))
-                if gc.getparent().getparent() is tbl]
-        mar_l, mar_r = self._cell_margins(tbl_pr, table_style)
-        avail_l, avail_r = ctx.container
-        total = sum(grid)
-        ind_el = tbl_pr.find(w("tblInd")) if tbl_pr is not None else None
-        ind = twips_to_mm(to_int(wattr(ind_el, "w"), 0)) if ind_el is not None and \
-            wattr(ind_el, "type", "dxa") == "dxa" else 0.0
-        jc = wattr(tbl_pr.find(w("jc")) if tbl_pr is not None else None, "val")
-        if jc == "center":
-            edge = avail_l + (avail_r - avail_l - total) / 2
-        elif jc in ("right", "end"):
-            edge = avail_r - total
-        else:
-            edge = avail_l + ind - (mar_l if self.compat_mode < 15 else 0.0)
-        borders = self._table_borders(tbl_pr, table_style)
-        rows = [r for r in tbl if r.tag == w("tr")]
-        ncols = len(grid) or max((len(r.findall(w("tc"))) for r in rows), default=0)
-        info = TableInfo(number=table_no, first_para=len(self.paras), rows=len(rows), cols=ncols,
-                         has_borders=borders)
-        self.tables.append(info)
-        for r_i, tr in enumerate(rows):
-            col = 0
-            tr_pr = tr.find(w("trPr"))
-            if tr_pr is not None:
-                col += to_int(wattr(tr_pr.find(w("gridBefore")), "val"), 0) or 0
-            cells = []
-            for child in tr:
-                if child.tag == w("tc"):
-                    cells.append(child)
-                elif child.tag == w("sdt"):
-                    content = child.find(w("sdtContent"))
-                    if content is not None:
-                        cells.extend(content.findall(w("tc")))
-            for tc in cells:
-                tc_pr = tc.find(w("tcPr"))
-                span = to_int(wattr(tc_pr.find(w("gridSpan")) if tc_pr is not None else None, "val"), 1) or 1
-                x0 = edge + sum(grid[:col])
-                x1 = x0 + sum(grid[col:col + span]) if grid else avail_r
-                cl, cr = mar_l, mar_r
-                tc_mar = tc_pr.find(w("tcMar")) if tc_pr is not None else None
-                if tc_mar is not None:
-                    for tag in ("left", "start"):
-                        el = tc_mar.find(w(tag))
-                        if el is not None:
-                            cl = twips_to_mm(to_int(wattr(el, "w"), 0))
-                    for tag in ("right", "end"):
-                        el = tc_mar.find(w(tag))
-                        if el is not None:
-                            cr = twips_to_mm(to_int(wattr(el, "w"), 0))
-                if tc_pr is not None and tc_pr.find(w("tcBorders")) is not None:
-                    for el in tc_pr.find(w("tcBorders")):
-                        if wattr(el, "val") not in NO_BORDER:
-                            info.has_borders = True
-                if role in ("header", "closing") and ncols >= 2 and col == 0:
-                    region = HEADER_LEFT if role == "header" else CLOSING_LEFT
-                elif role in ("header", "closing") and ncols >= 2 and col + span >= ncols:
-                    region = HEADER_RIGHT if role == "header" else CLOSING_RIGHT
-                elif ctx.region != BODY:
-                    region = ctx.region
-                else:
-                    region = TABLE
-                cctx = Ctx(region, (x0 + cl, x1 - cr), table_style, True, (table_no, r_i, col), ctx.story)
-                cell_para = 0
-                for kind, el in self.flatten(tc):
-                    if kind == "p":
-                        para = self.add_paragraph(el, cctx)
-                        if para is not None:
-                            para.cell_para = cell_para
-                            cell_para += 1
-                    else:
-                        self.read_table(el, cctx, table_no, "nested")
-                col += span
 
     # ------------------------------------------------------------------ paragraphs
     def add_paragraph(self, p, ctx: Ctx) -> Para | None:
@@ -592,11 +364,6 @@ def _split_by_slot(text: str, rp) -> list[tuple[str, str | None]]:
         else:
             out.append((ch, font))
     return out
-
-
-def _fold(text: str) -> str:
-    t = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
-    return "".join(c for c in t if not unicodedata.combining(c))
 
 
 def read_docx(path: str) -> Document:

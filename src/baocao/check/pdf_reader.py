@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from baocao.check import images as imaging
 from baocao.check.errors import UnreadableFile
 from baocao.check.model import (
-    MM_PER_PT, Document, HRule, Image, Line, PageMark, PageNumbering, Section, Span,
+    MM_PER_PT, Document, HRule, Image, Line, Section, Span,
 )
 from baocao.check.pdf_layout import build_paragraphs
 

@@ -84,10 +84,6 @@ def r10(c: Ctx):
     return pr.outcome("Tiêu ngữ đúng chữ, có dấu cách quanh gạch nối, đậm 13–14 pt, giữa dưới Quốc hiệu")
 
 
-def solid_rules(p: Para | None) -> list[HRule]:
-    return [r for r in p.rules_below] if p is not None else []
-
-
 def _rule_under(paras: list[Para]) -> HRule | None:
     for p in reversed(paras):
         if p.rules_below:

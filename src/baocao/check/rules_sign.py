@@ -5,7 +5,7 @@ import re
 
 from baocao.check import images as imaging
 from baocao.check import text as tx
-from baocao.check.model import CLOSING_LEFT, CLOSING_RIGHT, Para
+from baocao.check.model import CLOSING_RIGHT, Para
 from baocao.check.rules import (
     Ctx, Problems, bold_problem, centre_problem, fail, italic_problem, num, ok, rule, size_problem, skip,
 )
@@ -364,5 +364,3 @@ def r40(c: Ctx):
                "đầu trang")
     return pr.outcome("trang đầu không số; từ trang 2 có trường PAGE giữa đầu trang, số Ả Rập, 13–14 pt")
 
-
-_ = CLOSING_LEFT
