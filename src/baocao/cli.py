@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from baocao import __version__
+from baocao.check import command as check_command
 from baocao.errors import BaocaoError, DataError, ExitStatus, Problem
 
 MAX_SHOWN = 20
@@ -94,25 +95,8 @@ def build_parser() -> tuple[_Parser, Any]:
     p.add_argument("--out", default="output", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: output)")
     p.add_argument("--verify", action="store_true", help="kiểm tra văn bản vừa dựng theo Nghị định 30")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo \"6 rõ\" là lỗi")
-    check = _check_module()
-    if isinstance(check, str):
-        p = sub.add_parser("check", parents=[_common()], help="kiểm tra DOCX/PDF theo Nghị định 30",
-                           description="Kiểm tra DOCX/PDF theo Nghị định 30.")
-        p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-    else:
-        check.register(sub)
-    return parser, check
-
-
-def _check_module() -> Any:
-    """``baocao.check.command`` if it can be imported, else the reason as a string."""
-    try:
-        from baocao.check import command
-    except ImportError:
-        return "lệnh check chưa có trong bản cài đặt này"
-    except Exception as error:  # a broken check module must not break validate and build
-        return f"lệnh check không nạp được ({type(error).__name__}: {error})"
-    return command
+    check_command.register(sub)
+    return parser, check_command
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -197,20 +181,20 @@ def cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if failed:
         print("Dữ liệu có lỗi: không dựng văn bản nào, thư mục kết quả giữ nguyên.", file=err)
         return ExitStatus.DATA_ERROR
-    try:
-        from baocao.build import build_notice
-    except ImportError as error:
-        print(f"chức năng dựng văn bản chưa có trong bản cài đặt này ({error})", file=err)
-        return ExitStatus.RENDER_ERROR
+    from baocao.build import render_notice
     from baocao.settings import layout_for
+    from baocao.write import write_all
 
-    outputs: list[Path] = []
+    # Render every notice in memory first: a failure in any of them leaves output/ untouched.
+    rendered: dict[Path, bytes] = {}
     for path, notice, registry, warnings in checked:
         layout = layout_for(notice, path.parent, path)
-        written = list(build_notice(notice, registry, layout, path, Path(args.out)) or [])
-        outputs += written
+        files = render_notice(notice, registry, layout, path, Path(args.out))
+        rendered.update(files)
         note = f", {len(warnings)} cảnh báo 6 rõ" if warnings else ""
-        print(f"Đã dựng {path}: {len(written)} tệp trong {Path(args.out)}{note}", file=err)
+        print(f"Đã dựng {path}: {len(files)} tệp trong {Path(args.out)}{note}", file=err)
+    write_all(rendered)
+    outputs = sorted(rendered)
     if args.verify:
         return args.run_check([str(p) for p in outputs if p.suffix in (".docx", ".pdf")])
     return ExitStatus.OK
@@ -218,9 +202,6 @@ def cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _verify(parser: _Parser, check: Any, files: list[str], out: TextIO, err: TextIO) -> int:
     """``build --verify``: run ``baocao check`` on the files just written, as if typed."""
-    if isinstance(check, str):
-        print(f"không kiểm tra được văn bản vừa dựng: {check}", file=err)
-        return int(ExitStatus.OK)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         args = parser.parse_args(["check", *files])
     return int(check.run(args, out, err))
@@ -238,9 +219,6 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
             args = parser.parse_args(argv)
         debug = bool(getattr(args, "debug", False))
         if args.command == "check":
-            if isinstance(check, str):
-                print(check, file=err)
-                return int(ExitStatus.USAGE)
             return int(check.run(args, out, err))
         if args.command == "build":
             args.run_check = lambda files: _verify(parser, check, files, out, err)
