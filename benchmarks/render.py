@@ -6,6 +6,7 @@ Prints figures only; nothing here is a test.
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import statistics
 import subprocess
@@ -67,7 +68,8 @@ def main() -> int:
     print(f"load + validate   {load_med * 1000:8.1f} ms median of {args.repeat}")
     print(f"DOCX              {docx_med * 1000:8.1f} ms median, {docx_min * 1000:.1f} ms best")
     print(f"PDF (HTML+Weasy)  {pdf_med * 1000:8.1f} ms median, {pdf_min * 1000:.1f} ms best")
-    print(f"peak Python heap  {peak / 2**20:8.1f} MiB (tracemalloc, DOCX + PDF)")
+    print(f"peak Python heap  {peak / 2**20:8.1f} MiB (tracemalloc, one DOCX + one PDF after warm-up)")
+    print(f"peak RSS          {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:8.1f} MiB (whole process)")
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
