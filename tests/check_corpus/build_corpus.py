@@ -37,6 +37,8 @@ class Case:
 
 
 BASE = NoticeSpec()
+# a draft leaves the number, the day and the month blank
+DRAFT = replace(BASE, number="Số:        /TB-VPCP", place_date="Hà Nội, ngày      tháng      năm 2026")
 
 
 def _body_without_dd():
@@ -74,6 +76,8 @@ def cases() -> list[Case]:
         C("baseline_extract", "docx", (), extract_spec()),
         C("baseline_extract", "pdf", (), extract_spec()),
         C("baseline_extract_table", "docx", (), extract_spec(extract_in_table=True)),
+        C("baseline_draft", "docx", (), DRAFT),
+        C("baseline_draft", "pdf", (), DRAFT),
         C("baseline_extract_table", "pdf", (), extract_spec(extract_in_table=True)),
         # page (§1)
         C("page_letter", "docx", ("R1",), replace(BASE, page_w_mm=215.9, page_h_mm=279.4)),

@@ -220,8 +220,13 @@ class Builder:
     def columns(self, rows, center, left_region, right_region):
         streams = {left_region: [], right_region: []}
         for page, row in rows:
+            sides: dict[str, list] = {left_region: [], right_region: []}
             for seg in row:
-                streams[left_region if seg.center < center else right_region].append(seg)
+                sides[left_region if seg.center < center else right_region].append(seg)
+            for region, segs in sides.items():
+                if segs:
+                    # a column holds one piece of text per row ("Số:      /TB-VPCP" in a draft)
+                    streams[region].append(segs[0] if len(segs) == 1 else self._merge(segs))
         for region, segs in streams.items():
             current = None
             prev = None

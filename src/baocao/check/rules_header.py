@@ -163,7 +163,10 @@ def r13(c: Ctx):
     return pr.outcome(f"đường liền dưới tên cơ quan dài {num(ratio * 100, 0)}% bề rộng tên, căn giữa")
 
 
-NUMBER_RE = re.compile(r"^Số: (\d+)/([A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]*)+)$")
+SYMBOL = r"[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]*)+"
+NUMBER_RE = re.compile(rf"^Số: (\d+)/({SYMBOL})$")
+DRAFT_NUMBER_RE = re.compile(rf"^Số: /({SYMBOL})$")      # a draft: the number is left blank
+DRAFT_DATE_RE = re.compile(r"^(?P<place>[^,]+), ngày tháng năm (?P<y>\d{4})$")
 
 
 def number_shape_problems(p: Para, allow_plain_symbol: bool = False) -> list[str]:
@@ -172,7 +175,7 @@ def number_shape_problems(p: Para, allow_plain_symbol: bool = False) -> list[str
     pattern = NUMBER_RE
     if allow_plain_symbol:
         pattern = re.compile(r"^Số: (\d+)/([A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*)$")
-    if not pattern.match(text):
+    if not pattern.match(text) and not (not allow_plain_symbol and DRAFT_NUMBER_RE.match(text)):
         if re.search(r"/\s*\d{4}\s*/", text):
             out.append(f"«{text}»: văn bản hành chính không ghi năm trong số, ký hiệu")
         elif not text.startswith("Số:"):
@@ -191,7 +194,8 @@ def r14(c: Ctx):
     pr.extend(p, number_shape_problems(p))
     pr.extend(p, [size_problem(p, 13, 13, "dòng số, ký hiệu"), italic_problem(p, "dòng số, ký hiệu"),
                   centre_problem(p, c.st.agency, "dòng số, ký hiệu")])
-    return pr.outcome(f"«{p.clean}» đúng dạng, 13 pt, chữ đứng, căn giữa dưới tên cơ quan")
+    draft = " (dự thảo: để trống số)" if DRAFT_NUMBER_RE.match(p.clean) else ""
+    return pr.outcome(f"«{p.clean}» đúng dạng{draft}, 13 pt, chữ đứng, căn giữa dưới tên cơ quan")
 
 
 def leading_zero_problem(p: Para) -> str | None:
@@ -214,6 +218,8 @@ def r15(c: Ctx):
     p = c.st.number
     if p is None:
         return fail("không thấy dòng «Số:»")
+    if DRAFT_NUMBER_RE.match(p.clean):
+        return skip("bản dự thảo: chưa có số văn bản")
     if not re.match(r"^Số:\s*\d+", p.clean):
         return skip("không đọc được số văn bản")
     problem = leading_zero_problem(p)
@@ -228,7 +234,7 @@ def r16(c: Ctx):
     p = c.st.number
     if p is None:
         return fail("không thấy dòng «Số:»")
-    m = re.match(r"^Số:\s*\d+\s*/\s*([^-\s/]+)", p.clean)
+    m = re.match(r"^Số:\s*\d*\s*/\s*([^-\s/]+)", p.clean)
     if not m:
         return skip("không tách được ký hiệu sau dấu «/»")
     abbr = m.group(1)
@@ -251,6 +257,10 @@ def date_problems(p: Para) -> list[str]:
     text = p.clean
     m = DATE_RE.match(text)
     if not m:
+        draft = DRAFT_DATE_RE.match(text)
+        if draft:
+            place = draft.group("place")
+            return [] if place[0].isupper() else [f"địa danh «{place}» phải viết hoa chữ cái đầu"]
         return [f"«{text}»: phải có dạng «Hà Nội, ngày 05 tháng 3 năm 2026»"]
     out = []
     place = m.group("place")
@@ -294,7 +304,8 @@ def r17(c: Ctx):
         row = same_row(p, c.st.number)
         if row is False:
             pr.add(p, "dòng địa danh, ngày tháng phải ngang hàng với dòng «Số:»")
-    return pr.outcome(f"«{p.clean}» đúng dạng, in nghiêng, 13–14 pt, ngang hàng với dòng «Số:»")
+    draft = " (dự thảo: để trống ngày, tháng)" if DRAFT_DATE_RE.match(p.clean) else ""
+    return pr.outcome(f"«{p.clean}» đúng dạng{draft}, in nghiêng, 13–14 pt, ngang hàng với dòng «Số:»")
 
 
 @rule("R18", "§5")
@@ -302,6 +313,8 @@ def r18(c: Ctx):
     p = c.st.place_date
     if p is None:
         return fail("không thấy ngày ban hành")
+    if DRAFT_DATE_RE.match(p.clean):
+        return skip("bản dự thảo: chưa có ngày ban hành")
     m = DATE_RE.match(p.clean)
     if not m:
         return skip("không đọc được ngày tháng năm để kiểm")
@@ -326,7 +339,7 @@ def r19(c: Ctx):
     p = c.st.place_date
     if p is None or not c.st.agency:
         return skip("không thấy tên cơ quan hoặc dòng địa danh")
-    m = DATE_RE.match(p.clean) or re.match(r"^(?P<place>[^,]+),", p.clean)
+    m = DATE_RE.match(p.clean) or DRAFT_DATE_RE.match(p.clean) or re.match(r"^(?P<place>[^,]+),", p.clean)
     if not m:
         return skip("không tách được địa danh")
     agency = " ".join(a.clean for a in c.st.agency)

@@ -22,7 +22,16 @@ def is_tieu_ngu(text: str) -> bool:
 
 
 def is_number_line(text: str) -> bool:
-    return re.match(r"^s[o]\s*:", fold(text)) is not None and any(ch.isdigit() for ch in text)
+    """"Số: 15/TB-VPCP", also a draft's "Số:      /TB-VPCP"."""
+    return re.match(r"^so\s*:", fold(text)) is not None and ("/" in text or any(ch.isdigit() for ch in text))
+
+
+def is_draft_number(text: str) -> bool:
+    return re.match(r"^\s*Số\s*:\s*/", text) is not None
+
+
+def is_draft_date(text: str) -> bool:
+    return re.search(r"ngày\s+tháng\s+năm\s+\d{4}\s*$", text) is not None
 
 
 DATE_WORDS = re.compile(r"ngay\s*\S*\s*thang\s*\S*\s*nam\s*\S*")
