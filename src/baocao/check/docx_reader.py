@@ -7,7 +7,9 @@ from typing import Any
 from baocao.check import metrics
 from baocao.check.docx_package import MC, Package
 from baocao.check.docx_parts import attach_rules, estimate_pages, read_page_numbers
-from baocao.check.docx_styles import StyleSheet, on_off, to_int, twips_to_mm, w, wattr
+from baocao.check.docx_styles import (
+    StyleSheet, apply_rpr, on_off, run_props, to_int, twips_to_mm, w, wattr,
+)
 from baocao.check.docx_shapes import ShapeReader
 from baocao.check.docx_tables import Ctx, TableReader
 from baocao.check.errors import UnreadableFile
@@ -179,16 +181,15 @@ class DocxReader(TableReader):
         fields: list[FieldInfo] = []
         shapes: list = []
         state = {"stack": [], "page_break": False}
-        if ctx.story == "body" or True:
-            lab = self.styles.numbering.label(props.get("numId"), props.get("ilvl") or 0)
-            if lab is not None:
-                text, lvl = lab
-                from baocao.check.docx_styles import apply_rpr, run_props
-                lp: dict[str, Any] = dict(base)
-                apply_rpr(lp, mark_rpr)
-                apply_rpr(lp, lvl.find(w("rPr")))
-                if text:
-                    pieces.append((text + " ", run_props(lp, self.styles.theme_fonts)))
+        lab = self.styles.numbering.label(props.get("numId"), props.get("ilvl") or 0)
+        if lab is not None:
+            # the list label, formatted like the paragraph mark plus the level's run properties
+            label, lvl = lab
+            lp: dict[str, Any] = dict(base)
+            apply_rpr(lp, mark_rpr)
+            apply_rpr(lp, lvl.find(w("rPr")))
+            if label:
+                pieces.append((label + " ", run_props(lp, self.styles.theme_fonts)))
         self._walk_inline(p, base, pieces, fields, shapes, state, ctx)
 
         spans: list[Span] = []
@@ -269,7 +270,6 @@ class DocxReader(TableReader):
         return res
 
     def _walk_inline(self, el, base, pieces, fields, shapes, state, ctx):
-        stack = state["stack"]
         for child in el:
             tag = child.tag
             if tag == w("r"):

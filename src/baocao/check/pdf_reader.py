@@ -270,11 +270,10 @@ class PdfReader:
         seg.bottom = (seg.baseline + DESCENT * seg.size * MM_PER_PT)
 
     # ------------------------------------------------------------------ strokes
-    def hrules(self, page) -> tuple[list[HRule], int, list[tuple[float, float, float]]]:
+    def hrules(self, page) -> tuple[list[HRule], list[tuple[float, float, float]]]:
         """Horizontal rules of a page, plus vertical strokes (x, top, bottom) for border detection."""
         found: list[HRule] = []
         verticals: list[tuple[float, float, float]] = []
-        h_pt = float(page.height)
 
         def add(x0, x1, y, kind, solid=True):
             if x1 - x0 < 2.0 / MM_PER_PT:
@@ -316,7 +315,7 @@ class PdfReader:
             if len(pts) >= 2 and max(p[1] for p in pts) - min(p[1] for p in pts) < 0.6 \
                     and not white(cv, "stroking_color"):
                 add(min(p[0] for p in pts), max(p[0] for p in pts), (cv["top"] + cv["bottom"]) / 2, "line")
-        return found, h_pt, verticals
+        return found, verticals
 
     # ------------------------------------------------------------------ pictures
     def pictures(self, page) -> list[Image]:
@@ -357,7 +356,7 @@ class PdfReader:
             rows = [self.segments(r) for r in self.rows(self.glyphs(page))]
             rows = [r for r in rows if r]
             pages_rows.append(rows)
-            hr, _, vert = self.hrules(page)
+            hr, vert = self.hrules(page)
             rules.extend(hr)
             verticals[page.page_number] = vert
             pictures.extend(self.pictures(page))

@@ -154,12 +154,6 @@ def centre_problem(p: Para, mates: list[Para | None], label: str, tol: float = 2
     return None
 
 
-def centres_known(p: Para, mates: list[Para | None]) -> bool:
-    if p.container is not None and p.align is not None:
-        return True
-    return p.center_mm is not None and any(m is not None and m is not p and m.center_mm is not None
-                                           for m in mates)
-
 
 def run_rules(ctx: Ctx) -> list[Finding]:
     from baocao.check import rules_body, rules_extract, rules_header, rules_page, rules_sign  # noqa: F401

@@ -104,11 +104,10 @@ def _entries(paras: list[Para]) -> list[Entry]:
     return out
 
 
-def _closing(left: list[Para], right: list[Para], exclude: set[int]) -> Closing:
+def _closing(left: list[Para], right: list[Para]) -> Closing:
     c = Closing()
-    left = [p for p in left if not p.is_empty and p.index not in exclude]
-    right = [p for p in right if not p.is_empty and p.index not in exclude
-             and not SIGNED_MARK.match(p.clean)]
+    left = [p for p in left if not p.is_empty]
+    right = [p for p in right if not p.is_empty and not SIGNED_MARK.match(p.clean)]
     label_i = next((i for i, p in enumerate(left) if tx.is_recipients_label(p.text)), None)
     if label_i is not None:
         c.label = left[label_i]
@@ -149,9 +148,7 @@ def analyse(doc: Document, kind: str | None = None) -> Structure:
         st.doc_type = body_paras[doc_type_i]
         rest = body_paras[doc_type_i + 1:]
         for p in rest[:5]:
-            if p.align not in ("center", None) or (p.first_indent_mm or 0) > 3.0 and p.align != "center":
-                break
-            if p.align is None and (p.line_widths_mm and len(p.line_widths_mm) > 1):
+            if p.align != "center":      # the trích yếu is centred; the body is not
                 break
             st.summary.append(p)
             if p.rules_below:
@@ -179,7 +176,7 @@ def analyse(doc: Document, kind: str | None = None) -> Structure:
     cl_left = [p for p in original if p.region == CLOSING_LEFT]
     cl_right = [p for p in original if p.region == CLOSING_RIGHT]
     if cl_left or cl_right:
-        st.closing = _closing(cl_left, cl_right, set())
+        st.closing = _closing(cl_left, cl_right)
     else:
         st.closing, st.body = _closing_from_paragraphs(st.body)
     # the body stops at the sentence ending "./." when more paragraphs follow it
@@ -208,7 +205,7 @@ def analyse(doc: Document, kind: str | None = None) -> Structure:
             # written as paragraphs: the signer lines are what is not Nơi nhận
             right_side = [p for p in left_side if label is None or p.index < label.index]
             left_side = [p for p in left_side if p not in right_side]
-        cb.closing = _closing(left_side, right_side, set())
+        cb.closing = _closing(left_side, right_side)
         st.copy = cb
     return st
 
