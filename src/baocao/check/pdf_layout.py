@@ -253,10 +253,19 @@ class Builder:
 
     def _centred(self, seg, in_body: bool = False) -> bool:
         c = (self.left + self.right) / 2
+        if abs(seg.center - c) > 2.5:
+            return False
+        if not in_body:
+            # title lines may be nearly as wide as the text; what is not centred: a line running from
+            # margin to margin, or an indented first line running to the right margin
+            left_gap, right_gap = seg.x0 - self.left, self.right - seg.x1
+            if right_gap <= 0.6 and (left_gap <= 0.3 or left_gap > 1.2):
+                return False
+            return True
         indent = seg.x0 - self.left
-        if in_body and any(abs(indent - std) <= 0.6 for std in (10.0, 12.7)):
+        if any(abs(indent - std) <= 0.6 for std in (10.0, 12.7)):
             return False      # in the body: an indented one-line paragraph that ends short of the margin
-        return abs(seg.center - c) <= 2.5 and seg.x0 > self.left + 4.0 and seg.x1 < self.right - 4.0
+        return seg.x0 > self.left + 1.0 and seg.x1 < self.right - 1.0
 
     def flow(self, rows):
         lines = [self._merge(row) for _, row in rows]
@@ -264,7 +273,8 @@ class Builder:
         in_body = False
         self.body_from = None
         for seg in lines:
-            if not in_body and seg.x1 >= self.right - 0.6 and seg.x0 < self.left + 15.0:
+            if not in_body and seg.x1 >= self.right - 0.6 and seg.x0 < self.left + 15.0 \
+                    and not self._centred(seg):
                 in_body = True      # the first line running to the right margin: the body has begun
                 self.body_from = seg
             seg.in_body = in_body
