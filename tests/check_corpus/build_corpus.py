@@ -76,6 +76,8 @@ def cases() -> list[Case]:
         C("baseline_extract", "docx", (), extract_spec()),
         C("baseline_extract", "pdf", (), extract_spec()),
         C("baseline_extract_table", "docx", (), extract_spec(extract_in_table=True)),
+        C("baseline_urgent", "html", (), BASE, html_options=(("urgency", "KHẨN"),),
+          note="a boxed urgency mark under Số is not a bordered header"),
         C("baseline_draft", "docx", (), DRAFT),
         C("baseline_draft", "pdf", (), DRAFT),
         C("baseline_extract_table", "pdf", (), extract_spec(extract_in_table=True)),
@@ -96,6 +98,7 @@ def cases() -> list[Case]:
         C("size_12_5", "docx", ("R7",), replace(BASE, quoc_hieu_pt=12.5)),
         # header (§3–§5)
         C("header_borders", "docx", ("R8",), replace(BASE, header_borders=True)),
+        C("header_borders", "html", ("R8",), BASE, html_options=(("header_borders", True),)),
         C("quoc_hieu_not_bold", "pdf", ("R9",), replace(BASE, quoc_hieu_bold=False)),
         C("tieu_ngu_no_spaces", "docx", ("R10",), replace(BASE, tieu_ngu="Độc lập-Tự do-Hạnh phúc")),
         C("tieu_ngu_line_short", "pdf", ("R11",), replace(BASE, tieu_ngu_line_fraction=0.7)),

@@ -15,7 +15,8 @@ def _e(s: str) -> str:
     return html.escape(s, quote=True)
 
 
-def build_html(spec: NoticeSpec, margin_left_mm: float | None = None, text_color: str | None = None) -> str:
+def build_html(spec: NoticeSpec, margin_left_mm: float | None = None, text_color: str | None = None,
+               header_borders: bool = False, urgency: str | None = None) -> str:
     left = spec.margin_left_mm if margin_left_mm is None else margin_left_mm
     text_w = spec.page_w_mm - left - spec.margin_right_mm
     agency_w = text_width_mm(spec.agency, spec.agency_pt, bold=True) * spec.agency_line_fraction
@@ -33,6 +34,8 @@ def build_html(spec: NoticeSpec, margin_left_mm: float | None = None, text_color
     recipients = "".join(f"<div class=\"rc\">{_e(r)}</div>" for r in spec.recipients)
     titles = "".join(f"<div class=\"st\">{_e(t)}</div>" for t in spec.signer_titles)
     summary = "<br>".join(_e(s) for s in spec.summary)
+    cell_border = "table.header td { border: 0.5pt solid #000; }" if header_borders else ""
+    mark = f'<br><span class="mark">{_e(urgency)}</span>' if urgency else ""
     return f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><style>
 @page {{ size: A4; margin: {spec.margin_top_mm}mm {spec.margin_right_mm}mm {spec.margin_bottom_mm}mm {left}mm;
@@ -44,6 +47,9 @@ html {{ font-family: 'Times New Roman', 'Liberation Serif', Tinos; font-size: 14
 body {{ margin: 0; }}
 table {{ border-collapse: collapse; width: {text_w}mm; table-layout: fixed; }}
 td {{ padding: 0; vertical-align: top; text-align: center; }}
+{cell_border}
+.mark {{ display: inline-block; border: 0.75pt solid #000; padding: 0 4pt; margin-top: 6pt;
+         font-size: 13pt; font-weight: bold; }}
 .agency {{ font-size: {spec.agency_pt}pt; font-weight: bold; }}
 .rule {{ height: 0; border-top: 0.75pt solid #000; margin: 1pt auto 0; }}
 .no {{ font-size: {spec.number_pt}pt; padding-top: 4pt; }}
@@ -66,7 +72,7 @@ td.sig {{ text-align: center; }}
 <div class="rule" style="width:{agency_w:.2f}mm"></div></td>
 <td><div class="qh">{_e(spec.quoc_hieu)}</div><div class="tn">{_e(spec.tieu_ngu)}</div>
 <div class="rule" style="width:{tn_w:.2f}mm"></div></td></tr>
-<tr><td class="no">{_e(spec.number)}</td><td class="date">{_e(spec.place_date)}</td></tr></table>
+<tr><td class="no">{_e(spec.number)}{mark}</td><td class="date">{_e(spec.place_date)}</td></tr></table>
 <div class="type">{_e(spec.doc_type)}</div>
 <div class="summary">{summary}</div>
 <div class="rule" style="width:{sum_w:.2f}mm; margin-bottom: 12pt; margin-top: 3pt"></div>

@@ -160,8 +160,11 @@ class Builder:
         header_bottom = rows[title][1][0].top if title < len(rows) and rows else None
         vertical = 0
         if header_bottom is not None:
-            vertical = sum(1 for x, top, bottom in self.verticals.get(1, [])
-                           if bottom <= header_bottom + 1.0 and bottom - top > 3.0)
+            # cell borders: vertical strokes at three or more places across the header (a box
+            # round an urgency mark has only two)
+            xs = {round(x) for x, top, bottom in self.verticals.get(1, [])
+                  if bottom <= header_bottom + 1.0 and bottom - top > 3.0}
+            vertical = len(xs) if len(xs) >= 3 else 0
         self.measure_margins()
         numbering = PageNumbering(page_count=len(self.sections), marks=self.marks,
                                   text_center_mm=center)
@@ -351,6 +354,10 @@ class Builder:
                     best, best_d = para, d
             if best is not None:
                 best.rules_below.append(rule)
+                rule.__dict__["_gap"] = best_d
+        for para in self.paras:
+            # the line drawn for the text is the nearest one under it (a cell border comes later)
+            para.rules_below.sort(key=lambda r: r.__dict__.get("_gap", 0.0))
 
     def measure_margins(self):
         for sec in self.sections:
