@@ -13,6 +13,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pypdf import PdfReader
+
 from baocao.check import images as imaging
 from baocao.check.errors import UnreadableFile
 from baocao.check.model import (
@@ -112,8 +114,6 @@ class FontTable:
         self.hints: dict[str, tuple[bool, bool]] = {}
         self.images: dict[tuple[int, str], object] = {}
         try:
-            from pypdf import PdfReader
-
             reader = PdfReader(path)
             for i, page in enumerate(reader.pages):
                 self._scan(page.get("/Resources"), set())
@@ -323,9 +323,7 @@ class PdfReader:
         decoded = {}
         try:
             if getattr(self, "_pypdf", None) is None:
-                from pypdf import PdfReader as _P
-
-                self._pypdf = _P(self.path)
+                self._pypdf = PdfReader(self.path)
             pp = self._pypdf.pages[page.page_number - 1]
             for img in pp.images if page.images else []:
                 decoded[img.name.split(".")[0].lstrip("/")] = img.image
