@@ -13,7 +13,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pypdf import PdfReader
+import pypdf
 
 from baocao.check import images as imaging
 from baocao.check.errors import UnreadableFile
@@ -114,7 +114,7 @@ class FontTable:
         self.hints: dict[str, tuple[bool, bool]] = {}
         self.images: dict[tuple[int, str], object] = {}
         try:
-            reader = PdfReader(path)
+            reader = pypdf.PdfReader(path)
             for i, page in enumerate(reader.pages):
                 self._scan(page.get("/Resources"), set())
         except Exception:  # fonts stay "unknown"; rules then SKIP the embedding check
@@ -323,7 +323,7 @@ class PdfReader:
         decoded = {}
         try:
             if getattr(self, "_pypdf", None) is None:
-                self._pypdf = PdfReader(self.path)
+                self._pypdf = pypdf.PdfReader(self.path)
             pp = self._pypdf.pages[page.page_number - 1]
             for img in pp.images if page.images else []:
                 decoded[img.name.split(".")[0].lstrip("/")] = img.image
