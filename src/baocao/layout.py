@@ -69,6 +69,7 @@ class Layout:
     agency_rule_fraction: float = 0.4
     summary_rule_fraction: float = 0.4
     rule_width_pt: float = 0.75
+    rule_gap_pt: float = 3.0             # space between a text and the short line under it
     # Body (§7)
     first_line_indent_cm: float = 1.27
     paragraph_space_pt: float = 6.0      # space after each body paragraph

@@ -136,11 +136,12 @@ class _Writer:
         return p
 
     def rule(self, container, width_mm: float, column_mm: float, size: float):
-        """A short centred line: an empty paragraph with a top border, as wide as asked."""
-        p = self.para(container, "", size=size, width_mm=width_mm, column_mm=column_mm, border="top")
+        """A short centred line: the bottom border of an empty paragraph exactly `rule_gap_pt` tall,
+        so the line sits that far under the text above it in Word and LibreOffice alike."""
+        p = self.para(container, "", size=size, width_mm=width_mm, column_mm=column_mm, border="bottom")
         fmt = p.paragraph_format
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(2)
+        fmt.line_spacing = Pt(self.layout.rule_gap_pt)
         return p
 
     # --- blocks -------------------------------------------------------------------------------
@@ -271,7 +272,7 @@ def _mark_size(p, size: float) -> None:
     _insert_ordered(ppr, rpr, PPR_ORDER[PPR_ORDER.index("w:rPr") + 1:])
 
 
-def _border(p, where: str, width_pt: float) -> None:
+def _border(p, where: str, width_pt: float, space_pt: int = 1) -> None:
     ppr = p._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     edges = ("top", "left", "bottom", "right") if where == "box" else (where,)

@@ -32,6 +32,7 @@ def render_html(doc: NoticeDocument, templates: Path, template: str = "notice.ht
         created=doc.meta.created.isoformat(),
         font_stack=font_stack(layout.pdf_font_families),
         line_height_single=round(SINGLE_LINE_EM, 4),
+        rule_gap_pt=layout.rule_gap_pt,
         line_height_body=round(line_height, 4),
         line_height_body_pt=round(line_height * layout.body_pt, 2),
         geo=signature_geometry(layout),
