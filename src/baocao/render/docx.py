@@ -155,11 +155,11 @@ class _Writer:
             self.para(top_left, h.parent_agency, size=layout.parent_agency_pt)
         self.para(top_left, "\n".join(h.agency_lines), size=layout.agency_pt, bold=True)
         self.rule(top_left, h.agency_rule_mm, left_mm, layout.agency_pt)
-        _first_empty(top_left, drop=True)
+        _drop_first_empty(top_left)
         self.para(top_right, h.national_title, size=layout.national_title_pt, bold=True)
         self.para(top_right, h.motto, size=layout.motto_pt, bold=True, border="bottom",
                   width_mm=h.motto_rule_mm * 1.04, column_mm=right_mm)
-        _first_empty(top_right, drop=True)
+        _drop_first_empty(top_right)
         self.para(bottom_left, h.number_line, size=layout.number_pt, before=4)
         for mark in h.marks:
             box_mm = metrics.text_width_mm(mark, layout.mark_pt, bold=True) + 4
@@ -167,9 +167,9 @@ class _Writer:
                       width_mm=box_mm, column_mm=left_mm)
         if h.circulation:
             self.para(bottom_left, h.circulation, size=layout.mark_pt, bold=True, before=6)
-        _first_empty(bottom_left, drop=True)
+        _drop_first_empty(bottom_left)
         self.para(bottom_right, h.place_date, size=layout.place_date_pt, italic=True, before=4)
-        _first_empty(bottom_right, drop=True)
+        _drop_first_empty(bottom_right)
 
     def title(self, doc: NoticeDocument) -> None:
         layout = self.layout
@@ -195,7 +195,7 @@ class _Writer:
         self.para(left, doc.recipients_label, size=layout.recipients_label_pt, bold=True, italic=True, align=LEFT)
         for entry in doc.recipients:
             self.para(left, entry, size=layout.recipients_pt, align=LEFT)
-        _first_empty(left, drop=True)
+        _drop_first_empty(left)
         for line in doc.signer.lines:
             self.para(right, line, size=layout.signer_pt, bold=True)
         space = self.para(right, "", size=layout.signer_pt)
@@ -203,7 +203,7 @@ class _Writer:
         space.paragraph_format.line_spacing = Pt(layout.signature_space_pt)
         images.add_docx_images(space, doc.signer, layout)
         self.para(right, doc.signer.name, size=layout.signer_pt, bold=True)
-        _first_empty(right, drop=True)
+        _drop_first_empty(right)
 
 
 def _table(word, widths_mm: list[float], rows: int):
@@ -255,10 +255,10 @@ def _twips(mm: float) -> int:
     return round(mm / 25.4 * 1440)
 
 
-def _first_empty(cell, drop: bool = True) -> None:
+def _drop_first_empty(cell) -> None:
     """python-docx creates every cell with one empty paragraph; remove it once content is added."""
     first = cell.paragraphs[0]
-    if drop and len(cell.paragraphs) > 1 and not first.text and not first.runs:
+    if len(cell.paragraphs) > 1 and not first.text and not first.runs:
         first._p.getparent().remove(first._p)
 
 
@@ -272,7 +272,7 @@ def _mark_size(p, size: float) -> None:
     _insert_ordered(ppr, rpr, PPR_ORDER[PPR_ORDER.index("w:rPr") + 1:])
 
 
-def _border(p, where: str, width_pt: float, space_pt: int = 1) -> None:
+def _border(p, where: str, width_pt: float) -> None:
     ppr = p._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     edges = ("top", "left", "bottom", "right") if where == "box" else (where,)
