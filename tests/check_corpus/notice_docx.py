@@ -6,9 +6,8 @@ person would set it in Word's dialogs (margins in cm, indents, borders, a drawn 
 """
 from __future__ import annotations
 
-import copy
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 

@@ -23,7 +23,7 @@ class _Attach:
         paras = self.reader.paras
         keep: list[Para] = []
         for i, para in enumerate(paras):
-            res: ParaResult = para.__dict__.pop("_res")
+            res = para.__dict__.pop("_res")  # the reader's ParaResult for this paragraph
             prev = self._previous_text(paras, i)
             nxt = paras[i + 1] if i + 1 < len(paras) else None
             nxt_res = nxt.__dict__.get("_res") if nxt is not None and \

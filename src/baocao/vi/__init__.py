@@ -12,7 +12,7 @@ Every public function is also a template filter of the same name, listed in :dat
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date  # noqa: F401  (used by the doctests above)
 
 from .collate import sort_key, sort_vi
 from .dates import (
