@@ -135,6 +135,21 @@ def italic_problem(p: Para, label: str, want: bool = False) -> str | None:
     return None
 
 
+def short_rule_problems(pr: "Problems", anchor: Para, line, width_mm: float, centre_mm: float | None,
+                        what: str, measured: str) -> float:
+    """The shared test of a short line under a text (§3 R13, §6 R22): solid, 1/3–1/2 of the text's
+    width, centred on it. Adds what is wrong to ``pr``; returns the length ratio."""
+    ratio = line.length_mm / width_mm
+    if not line.solid:
+        pr.add(anchor, f"đường dưới {what} phải là nét liền")
+    if not (1 / 3 - 0.02 <= ratio <= 1 / 2 + 0.02):
+        pr.add(anchor, f"đường dưới {what} dài {num(line.length_mm)} mm = {num(ratio * 100, 0)}% "
+                       f"{measured} ({num(width_mm)} mm), phải từ 1/3 đến 1/2")
+    if line.center_mm is not None and centre_mm is not None and abs(line.center_mm - centre_mm) > 2.5:
+        pr.add(anchor, f"đường dưới {what} lệch tâm {num(abs(line.center_mm - centre_mm))} mm")
+    return ratio
+
+
 def centre_problem(p: Para, mates: list[Para | None], label: str, tol: float = 2.5) -> str | None:
     """Is ``p`` centred in its column? From alignment and cell box when known, else from the
     centres of the other lines of the same column (PDF)."""

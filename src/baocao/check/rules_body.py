@@ -6,7 +6,8 @@ import re
 from baocao.check import text as tx
 from baocao.check.model import Para
 from baocao.check.rules import (
-    Ctx, Problems, bold_problem, centre_problem, fail, italic_problem, num, ok, rule, size_problem, skip,
+    Ctx, Problems, bold_problem, centre_problem, fail, italic_problem, num, ok, rule, short_rule_problems,
+    size_problem, skip,
 )
 from baocao.check.structure import SECTION_HEADING
 
@@ -61,17 +62,9 @@ def r22(c: Ctx):
     widths = [w for p in summary for w in (p.line_widths_mm or [])]
     if not widths:
         return skip("không đo được bề rộng dòng trích yếu (thiếu số đo phông Times New Roman)")
-    width = max(widths)
-    ratio = line.length_mm / width
     pr = Problems(c)
-    if not line.solid:
-        pr.add(summary[-1], "đường dưới trích yếu phải là nét liền")
-    if not (1 / 3 - 0.02 <= ratio <= 1 / 2 + 0.02):
-        pr.add(summary[-1], f"đường dưới trích yếu dài {num(line.length_mm)} mm = {num(ratio * 100, 0)}% dòng "
-                            f"trích yếu dài nhất ({num(width)} mm), phải từ 1/3 đến 1/2")
-    centre = c.doc.text_center_mm
-    if line.center_mm is not None and centre is not None and abs(line.center_mm - centre) > 2.5:
-        pr.add(summary[-1], f"đường dưới trích yếu lệch tâm {num(abs(line.center_mm - centre))} mm")
+    ratio = short_rule_problems(pr, summary[-1], line, max(widths), c.doc.text_center_mm, "trích yếu",
+                                "dòng trích yếu dài nhất")
     return pr.outcome(f"đường liền dưới trích yếu dài {num(ratio * 100, 0)}% dòng dài nhất, căn giữa")
 
 

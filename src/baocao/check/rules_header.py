@@ -8,7 +8,7 @@ from baocao.check import text as tx
 from baocao.check.model import HEADER_LEFT, HEADER_RIGHT, HRule, Para
 from baocao.check.rules import (
     Ctx, Problems, bold_problem, centre_problem, fail, italic_problem, num, ok, rule,
-    size_problem, skip,
+    short_rule_problems, size_problem, skip,
 )
 from baocao.check.structure import ABBREVIATIONS, TYPE_NAMES
 
@@ -149,17 +149,9 @@ def r13(c: Ctx):
     widths = [p.longest_line_mm for p in agency if p.longest_line_mm]
     if not widths:
         return skip("không đo được bề rộng tên cơ quan (thiếu số đo phông Times New Roman)")
-    width = max(widths)
-    ratio = line.length_mm / width
     pr = Problems(c)
-    if not line.solid:
-        pr.add(agency[-1], "đường dưới tên cơ quan phải là nét liền")
-    if not (1 / 3 - 0.02 <= ratio <= 1 / 2 + 0.02):
-        pr.add(agency[-1], f"đường dưới tên cơ quan dài {num(line.length_mm)} mm = {num(ratio * 100, 0)}% "
-                           f"bề rộng tên ({num(width)} mm), phải từ 1/3 đến 1/2")
     centre = next((p.center_mm for p in agency if p.center_mm is not None), None)
-    if line.center_mm is not None and centre is not None and abs(line.center_mm - centre) > 2.5:
-        pr.add(agency[-1], f"đường dưới tên cơ quan lệch tâm {num(abs(line.center_mm - centre))} mm")
+    ratio = short_rule_problems(pr, agency[-1], line, max(widths), centre, "tên cơ quan", "bề rộng tên")
     return pr.outcome(f"đường liền dưới tên cơ quan dài {num(ratio * 100, 0)}% bề rộng tên, căn giữa")
 
 
