@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from baocao.check import text as tx
-from baocao.check.model import Document, Para
+from baocao.check.model import Document, HRule, Para
 from baocao.check.report import FAIL, PASS, SKIP, Finding, Place
 from baocao.check.structure import Structure
 from baocao.layout import Layout
@@ -113,25 +113,30 @@ def size_problem(p: Para, lo: float, hi: float, label: str) -> str | None:
     return None
 
 
-def bold_problem(p: Para, label: str, want: bool = True) -> str | None:
+def _style_problem(p: Para, attr: str, want: bool, must: str, must_not: str) -> str | None:
     spans = p.visible_spans
     if not spans:
         return None
-    if want and not all(s.bold for s in spans):
-        return f"{label} phải in đậm"
-    if not want and any(s.bold for s in spans):
-        return f"{label} không được in đậm"
+    if want and not all(getattr(s, attr) for s in spans):
+        return must
+    if not want and any(getattr(s, attr) for s in spans):
+        return must_not
     return None
 
 
+def bold_problem(p: Para, label: str, want: bool = True) -> str | None:
+    return _style_problem(p, "bold", want, f"{label} phải in đậm", f"{label} không được in đậm")
+
+
 def italic_problem(p: Para, label: str, want: bool = False) -> str | None:
-    spans = p.visible_spans
-    if not spans:
-        return None
-    if want and not all(s.italic for s in spans):
-        return f"{label} phải in nghiêng"
-    if not want and any(s.italic for s in spans):
-        return f"{label} phải là chữ đứng, không nghiêng"
+    return _style_problem(p, "italic", want, f"{label} phải in nghiêng", f"{label} phải là chữ đứng, không nghiêng")
+
+
+def rule_under(paras: list[Para]) -> HRule | None:
+    """The first line drawn under the last of ``paras`` that has one."""
+    for p in reversed(paras):
+        if p.rules_below:
+            return p.rules_below[0]
     return None
 
 

@@ -6,8 +6,8 @@ import re
 from baocao.check import text as tx
 from baocao.check.model import Para
 from baocao.check.rules import (
-    Ctx, Problems, bold_problem, centre_problem, fail, italic_problem, num, ok, rule, short_rule_problems,
-    size_problem, skip,
+    Ctx, Problems, bold_problem, centre_problem, fail, italic_problem, num, ok, rule, rule_under,
+    short_rule_problems, size_problem, skip,
 )
 from baocao.check.structure import SECTION_HEADING
 
@@ -56,7 +56,7 @@ def r22(c: Ctx):
     summary = c.st.summary
     if not summary:
         return skip("không thấy trích yếu")
-    line = next((r for p in reversed(summary) for r in p.rules_below), None)
+    line = rule_under(summary)
     if line is None:
         return fail("không có đường kẻ ngang dưới trích yếu", c.place(summary[-1]))
     widths = [w for p in summary for w in (p.line_widths_mm or [])]

@@ -5,10 +5,10 @@ import datetime as dt
 import re
 
 from baocao.check import text as tx
-from baocao.check.model import HEADER_LEFT, HEADER_RIGHT, HRule, Para
+from baocao.check.model import HEADER_LEFT, HEADER_RIGHT, Para
 from baocao.check.rules import (
     Ctx, Problems, bold_problem, centre_problem, fail, italic_problem, num, ok, rule,
-    short_rule_problems, size_problem, skip,
+    rule_under, short_rule_problems, size_problem, skip,
 )
 from baocao.check.structure import ABBREVIATIONS, TYPE_NAMES
 
@@ -84,19 +84,12 @@ def r10(c: Ctx):
     return pr.outcome("Tiêu ngữ đúng chữ, có dấu cách quanh gạch nối, đậm 13–14 pt, giữa dưới Quốc hiệu")
 
 
-def _rule_under(paras: list[Para]) -> HRule | None:
-    for p in reversed(paras):
-        if p.rules_below:
-            return p.rules_below[0]
-    return None
-
-
 @rule("R11", "§3")
 def r11(c: Ctx):
     p = c.st.tieu_ngu
     if p is None:
         return fail("không thấy Tiêu ngữ")
-    line = _rule_under([p])
+    line = rule_under([p])
     if line is None:
         return fail("không có đường kẻ ngang dưới Tiêu ngữ", c.place(p))
     width = p.longest_line_mm
@@ -143,7 +136,7 @@ def r13(c: Ctx):
     agency = c.st.agency
     if not agency:
         return fail("không thấy tên cơ quan ban hành")
-    line = _rule_under(agency)
+    line = rule_under(agency)
     if line is None:
         return fail("không có đường kẻ ngang dưới tên cơ quan ban hành", c.place(agency[-1]))
     widths = [p.longest_line_mm for p in agency if p.longest_line_mm]
