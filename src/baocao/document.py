@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from baocao import metrics, vi
@@ -84,7 +84,6 @@ class NoticeDocument:
     recipients_label: str
     recipients: tuple[str, ...]
     meta: Metadata
-    extra: dict = field(default_factory=dict)
 
     @property
     def text(self) -> str:
