@@ -36,14 +36,15 @@ def main() -> int:
     args = parser.parse_args()
 
     start = time.perf_counter()
-    from baocao.build import notice_document
+    import weasyprint  # noqa: F401  (its import is part of a cold start)
+
+    from baocao.build.outputs import notice_document
+    from baocao.data.validate import load_notice
+    from baocao.documents.wording import templates_dir
     from baocao.render.docx import render_docx
     from baocao.render.html import render_html
     from baocao.render.pdf import render_pdf
     from baocao.settings import layout_for
-    from baocao.validate import load_notice
-    from baocao.wording import templates_dir
-    import weasyprint  # noqa: F401  (its import is part of a cold start)
     import_s = time.perf_counter() - start
 
     path = Path(args.notice)

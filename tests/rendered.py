@@ -19,8 +19,8 @@ def sample_notices() -> list[Path]:
 
 @functools.cache
 def loaded(path: Path):
+    from baocao.data.validate import load_notice
     from baocao.settings import layout_for
-    from baocao.validate import load_notice
 
     notice, registry, _warnings = load_notice(path)
     return notice, registry, layout_for(notice, path.parent)
@@ -29,7 +29,7 @@ def loaded(path: Path):
 @functools.cache
 def built(path: Path) -> dict[str, Path]:
     """{"docx": path, "pdf": path} of one sample notice, rendered into a temporary folder."""
-    from baocao.build import build_notice
+    from baocao.build.outputs import build_notice
 
     notice, registry, layout = loaded(path)
     out = Path(tempfile.mkdtemp(prefix="baocao-render-"))

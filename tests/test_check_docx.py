@@ -12,8 +12,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from baocao.check import check_file
-from baocao.check.docx_reader import read_docx
 from baocao.check.model import CLOSING_LEFT, HEADER_RIGHT
+from baocao.check.readers.docx.reader import read_docx
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "check_corpus"))
 

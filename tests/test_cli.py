@@ -13,8 +13,8 @@ import pytest
 
 from baocao import cli
 from baocao.cli import main
+from baocao.data.load import load
 from baocao.errors import ExitStatus, TemplateError
-from baocao.load import load
 
 GOOD = Path(__file__).parent / "resources" / "good"
 DATA = Path(__file__).parent.parent / "data"
@@ -156,14 +156,14 @@ def test_schema_rejects_broken_notices(change, words):
 @pytest.fixture
 def fake_build(monkeypatch):
     calls = []
-    module = types.ModuleType("baocao.build")
+    module = types.ModuleType("baocao.build.outputs")
 
     def render_notice(notice, registry, layout, source_path, out_dir):
         calls.append((notice, registry, layout, Path(source_path), Path(out_dir)))
         return {Path(out_dir) / Path(source_path).stem / "thong-bao.docx": b"docx"}
 
     module.render_notice = render_notice
-    monkeypatch.setitem(sys.modules, "baocao.build", module)
+    monkeypatch.setitem(sys.modules, "baocao.build.outputs", module)
     return calls
 
 
@@ -187,14 +187,14 @@ def test_build_writes_nothing_when_one_notice_is_bad(fake_build, tmp_path):
 
 
 def test_build_writes_nothing_when_a_later_notice_fails_to_render(monkeypatch, fake_build, tmp_path):
-    render = sys.modules["baocao.build"].render_notice
+    render = sys.modules["baocao.build.outputs"].render_notice
 
     def fail_on_second(notice, registry, layout, source_path, out_dir):
         if len(fake_build) == 1:
             raise TemplateError("mẫu notice.html.j2 hỏng ở dòng 3")
         return render(notice, registry, layout, source_path, out_dir)
 
-    monkeypatch.setattr(sys.modules["baocao.build"], "render_notice", fail_on_second)
+    monkeypatch.setattr(sys.modules["baocao.build.outputs"], "render_notice", fail_on_second)
     status, _out, err = run(["build", str(GOOD), "--out", str(tmp_path / "out")])
     assert status == ExitStatus.TEMPLATE_ERROR and len(fake_build) == 1
     assert not (tmp_path / "out").exists()
@@ -209,7 +209,7 @@ def test_errors_map_to_exit_statuses(monkeypatch, fake_build, tmp_path):
     def broken_template(*args):
         raise TemplateError("mẫu notice.html.j2 hỏng ở dòng 3")
 
-    monkeypatch.setattr(sys.modules["baocao.build"], "render_notice", broken_template)
+    monkeypatch.setattr(sys.modules["baocao.build.outputs"], "render_notice", broken_template)
     status, _out, err = run(["build", str(GOOD / "toi-thieu.yaml"), "--out", str(tmp_path)])
     assert status == ExitStatus.TEMPLATE_ERROR and err.strip().endswith("mẫu notice.html.j2 hỏng ở dòng 3")
 
@@ -218,7 +218,7 @@ def test_internal_errors_are_short_unless_debug(monkeypatch, fake_build, tmp_pat
     def crash(*args):
         raise ZeroDivisionError("chia cho 0")
 
-    monkeypatch.setattr(sys.modules["baocao.build"], "render_notice", crash)
+    monkeypatch.setattr(sys.modules["baocao.build.outputs"], "render_notice", crash)
     argv = ["build", str(GOOD / "toi-thieu.yaml"), "--out", str(tmp_path)]
     status, _out, err = run(argv)
     assert status == 4 and "lỗi nội bộ" in err and "--debug" in err and "Traceback" not in err

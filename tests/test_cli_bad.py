@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from baocao.cli import main
-from baocao.load import MAX_BYTES
+from baocao.data.load import MAX_BYTES
 
 BAD = Path(__file__).parent / "resources" / "bad"
 VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")

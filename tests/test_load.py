@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from baocao.data.load import MAX_BYTES, MAX_DEPTH, format_path, load, load_text
+from baocao.data.text import decode, guess_field, legacy_encoding
 from baocao.errors import DataError
-from baocao.load import MAX_BYTES, MAX_DEPTH, format_path, load, load_text
-from baocao.load_text import decode, guess_field, legacy_encoding
 
 ROOT = Path(__file__).parent.parent
 

@@ -8,7 +8,6 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
-
 from rendered import built, loaded, normalise, sample_notices
 
 NOTICES = sample_notices()
@@ -117,7 +116,7 @@ def test_national_title_and_motto(case):  # R9, R10, R11
     assert national.alignment == motto.alignment == 1  # centred
     border = motto._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
     assert border.get(qn("w:val")) == "single"
-    from baocao.metrics import text_width_mm
+    from baocao.documents.metrics import text_width_mm
     line = layout.header_right_mm - motto.paragraph_format.left_indent.mm - motto.paragraph_format.right_indent.mm
     assert abs(line / text_width_mm(motto.text, t, bold=True) - 1) <= 0.10
 
@@ -130,7 +129,7 @@ def test_agency_name_and_rule(case):  # R12, R13
     assert name.text == name.text.upper() and all(12 <= r.font.size.pt <= 13 for r in name.runs if r.text)
     rule = paragraphs[paragraphs.index(name) + 1]
     assert rule.text == "" and rule._p.pPr.find(qn("w:pBdr")) is not None
-    from baocao.metrics import text_width_mm
+    from baocao.documents.metrics import text_width_mm
     name_width = max(text_width_mm(line, layout.agency_pt, bold=True) for line in name.text.split("\n"))
     rule_width = layout.header_left_mm - rule.paragraph_format.left_indent.mm * 2
     assert 1 / 3 - 0.01 <= rule_width / name_width <= 1 / 2 + 0.01
@@ -172,7 +171,7 @@ def test_title_summary_and_rule(case):  # R20–R22
     text = summary.text.replace("\n", " ")
     assert text[0].isupper() and text != text.upper()
     assert all(r.font.bold and not r.font.italic for r in summary.runs if r.text)
-    from baocao.metrics import text_width_mm
+    from baocao.documents.metrics import text_width_mm
     longest = max(text_width_mm(line, layout.summary_pt, bold=True) for line in summary.text.split("\n"))
     rule_width = layout.text_width_mm - 2 * rule.paragraph_format.left_indent.mm
     assert rule.text == "" and 1 / 3 - 0.01 <= rule_width / longest <= 1 / 2 + 0.01

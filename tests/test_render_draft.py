@@ -6,15 +6,14 @@ import shutil
 import pdfplumber
 import yaml
 from docx import Document
-
 from rendered import DATA
 
 
 def test_draft_keeps_blank_number_day_and_month(tmp_path):
-    from baocao.build import build_notice
-    from baocao.load import load
+    from baocao.build.outputs import build_notice
+    from baocao.data.load import load
+    from baocao.data.validate import load_notice
     from baocao.settings import layout_for
-    from baocao.validate import load_notice
 
     shutil.copy(DATA / "co-quan.yaml", tmp_path / "co-quan.yaml")
     data = load(DATA / "thong-bao-15-tb-vpcp.yaml").data

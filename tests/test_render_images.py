@@ -8,7 +8,6 @@ import pdfplumber
 import pytest
 import yaml
 from PIL import Image, ImageDraw
-
 from rendered import DATA
 
 MM = 72 / 25.4
@@ -16,10 +15,10 @@ MM = 72 / 25.4
 
 @pytest.fixture(scope="module")
 def signed(tmp_path_factory):
-    from baocao.build import build_notice
-    from baocao.load import load
+    from baocao.build.outputs import build_notice
+    from baocao.data.load import load
+    from baocao.data.validate import load_notice
     from baocao.settings import layout_for
-    from baocao.validate import load_notice
 
     folder = tmp_path_factory.mktemp("signed")
     shutil.copy(DATA / "co-quan.yaml", folder / "co-quan.yaml")

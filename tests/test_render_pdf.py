@@ -9,7 +9,6 @@ import sys
 
 import pdfplumber
 import pytest
-
 from rendered import ROOT, built, loaded, normalise, sample_notices
 
 NOTICES = sample_notices()
@@ -165,7 +164,7 @@ def test_same_input_same_bytes_across_processes(tmp_path):
     """Two separate processes build the same notice; every byte of DOCX and PDF is equal."""
     script = (
         "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[3]);"
-        "from rendered import loaded; from baocao.build import build_notice;"
+        "from rendered import loaded; from baocao.build.outputs import build_notice;"
         "p = Path(sys.argv[1]); n, r, l = loaded(p); build_notice(n, r, l, p, Path(sys.argv[2]))"
     )
     source = ROOT / "data" / "thong-bao-15-tb-vpcp.yaml"
@@ -180,16 +179,16 @@ def test_same_input_same_bytes_across_processes(tmp_path):
 
 
 def test_source_date_epoch_pins_the_time(monkeypatch):
-    from baocao.document import document_time
+    from baocao.documents.notice import document_time
     notice, _, _ = loaded(ROOT / "data" / "thong-bao-15-tb-vpcp.yaml")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
     assert document_time(notice).isoformat() == "2026-01-01T07:00:00+07:00"
 
 
 def test_url_fetcher_refuses_anything_but_data_and_templates():
+    from baocao.documents.wording import templates_dir
     from baocao.errors import RenderError
     from baocao.render.pdf import render_pdf
-    from baocao.wording import templates_dir
 
     folder = templates_dir()
     for url in ("http://127.0.0.1:9/x.png", "file:///etc/passwd", "https://example.org/a.css"):

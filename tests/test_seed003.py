@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from baocao.model import PLACEHOLDER, Item, Notice, Registry
+from baocao.data.model import PLACEHOLDER, Item, Notice, Registry
 from baocao.vi.deadlines import Deadline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,7 +72,7 @@ def _yaml(path: Path):
 
 
 try:  # the project's loader and checks; a plain text-only YAML load where they are missing
-    from baocao.validate import load_notice, load_registry
+    from baocao.data.validate import load_notice, load_registry
 except ImportError:  # pragma: no cover
     load_notice = load_registry = None
 
@@ -348,9 +348,9 @@ def test_registry_has_34_provinces_and_their_peoples_committees(registry: Regist
 def test_generated_body_reproduces_the_seed(notice: Notice, registry: Registry, seed: dict, seed_text: str) -> None:
     """Every generated paragraph, recipient and signer line equals the seed's (bar SEED_FIXES)."""
     try:
-        from baocao.document import build_document
-        from baocao.layout import DEFAULT_LAYOUT
-        from baocao.wording import Wording, templates_dir
+        from baocao.documents.layout import DEFAULT_LAYOUT
+        from baocao.documents.notice import build_document
+        from baocao.documents.wording import Wording, templates_dir
     except ImportError:
         pytest.skip("the document model is not available")
     doc = build_document(notice, registry, DEFAULT_LAYOUT, Wording(templates_dir()))

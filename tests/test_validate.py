@@ -6,11 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from baocao.data.model import Notice, Registry
+from baocao.data.validate import (
+    iter_assignments,
+    load_notice,
+    load_registry,
+    missing_clear,
+)
+from baocao.documents.layout import DEFAULT_LAYOUT
 from baocao.errors import DataError
-from baocao.layout import DEFAULT_LAYOUT
-from baocao.model import Notice, Registry
 from baocao.settings import layout_for, load_layout
-from baocao.validate import iter_assignments, load_notice, load_registry, missing_clear
 
 GOOD = Path(__file__).parent / "resources" / "good"
 DATA = Path(__file__).parent.parent / "data"

@@ -11,12 +11,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from baocao.data import model
+from baocao.data.load import load
+from baocao.data.model import Notice
+from baocao.data.validate import load_notice, load_registry
+from baocao.data.validate.messages import keys_of
 from baocao.errors import DataError
-from baocao.load import load
-from baocao.model import Notice
-from baocao.validate import load_notice, load_registry
-from baocao import model
-from baocao.validate_messages import keys_of
 
 GOOD = Path(__file__).parent / "resources" / "good"
 REGISTRY = load_registry(GOOD / "co-quan.yaml")

@@ -129,8 +129,8 @@ def _header(path: Path, problems: list[Problem]) -> str:
 
 
 def _check_file(path: Path, strict: bool) -> tuple[Any, list[Problem]]:
+    from baocao.data.validate import load_notice, load_registry
     from baocao.settings import load_layout
-    from baocao.validate import load_notice, load_registry
 
     kind = SPECIAL_FILES.get(path.name)
     if kind == "registry":
@@ -158,7 +158,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from baocao.validate_schema import notice_schema
+    from baocao.data.validate.schema import notice_schema
 
     print(json.dumps(notice_schema(), ensure_ascii=False, indent=2), file=out)
     return ExitStatus.OK
@@ -181,9 +181,9 @@ def cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if failed:
         print("Dữ liệu có lỗi: không dựng văn bản nào, thư mục kết quả giữ nguyên.", file=err)
         return ExitStatus.DATA_ERROR
-    from baocao.build import render_notice
+    from baocao.build.outputs import render_notice
+    from baocao.build.write import write_all
     from baocao.settings import layout_for
-    from baocao.write import write_all
 
     # Render every notice in memory first: a failure in any of them leaves output/ untouched.
     rendered: dict[Path, bytes] = {}

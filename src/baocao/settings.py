@@ -1,14 +1,14 @@
 """Layout settings: ``cai-dat.yaml`` beside the notices (key ``trinh_bay``), then the notice's
-own ``trinh_bay``, applied over the Decree 30 defaults of :mod:`baocao.layout`."""
+own ``trinh_bay``, applied over the Decree 30 defaults of :mod:`baocao.documents.layout`."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Mapping
 
+from baocao.data.load import LoadedDocument, format_path, load
+from baocao.data.validate.messages import did_you_mean
+from baocao.documents.layout import DEFAULT_LAYOUT, SETTING_KEYS, Layout
 from baocao.errors import DataError, Problem
-from baocao.layout import DEFAULT_LAYOUT, SETTING_KEYS, Layout
-from baocao.load import LoadedDocument, format_path, load
-from baocao.validate_messages import did_you_mean
 
 SETTINGS_FILE = "cai-dat.yaml"
 TOP_KEY = "trinh_bay"

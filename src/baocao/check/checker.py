@@ -7,7 +7,7 @@ from baocao.check.errors import UnreadableFile
 from baocao.check.report import Report
 from baocao.check.rules import Ctx, run_rules
 from baocao.check.structure import analyse, detect_kind
-from baocao.layout import DEFAULT_LAYOUT, Layout
+from baocao.documents.layout import DEFAULT_LAYOUT, Layout
 
 KINDS = ("thong-bao", "trich-sao")
 
@@ -24,11 +24,11 @@ def read_document(path: str, layout: Layout = DEFAULT_LAYOUT):
     except OSError as exc:
         raise UnreadableFile(path, f"không mở được tệp ({exc.strerror or exc})") from None
     if magic.startswith(b"%PDF") or (b"%PDF" in magic):
-        from baocao.check.pdf_reader import read_pdf
+        from baocao.check.readers.pdf.reader import read_pdf
 
         return read_pdf(path, layout)
     if magic.startswith(b"PK"):
-        from baocao.check.docx_reader import read_docx
+        from baocao.check.readers.docx.reader import read_docx
 
         return read_docx(path)
     ext = os.path.splitext(path)[1].lower()

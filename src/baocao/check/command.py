@@ -8,8 +8,8 @@ from typing import TextIO
 from baocao.check.checker import KINDS, check_file
 from baocao.check.errors import UnreadableFile
 from baocao.check.report import Report, format_json, format_text
+from baocao.documents.layout import DEFAULT_LAYOUT
 from baocao.errors import BaocaoError, ExitStatus
-from baocao.layout import DEFAULT_LAYOUT
 
 DESCRIPTION = (
     "Kiểm tra thể thức văn bản (.docx, .pdf) theo Nghị định 30/2020/NĐ-CP: in từng quy tắc R1–R43 "

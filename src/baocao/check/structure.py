@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 
 from baocao.check import text as tx
 from baocao.check.model import (
-    BODY, CLOSING_LEFT, CLOSING_RIGHT, HEADER_LEFT, HEADER_RIGHT, Document, Para,
+    BODY,
+    CLOSING_LEFT,
+    CLOSING_RIGHT,
+    HEADER_LEFT,
+    HEADER_RIGHT,
+    Document,
+    Para,
 )
 
 TYPE_NAMES = {

@@ -11,9 +11,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from baocao import metrics
-from baocao.document import NoticeDocument, Paragraph
-from baocao.layout import Layout
+from baocao.documents import metrics
+from baocao.documents.layout import Layout
+from baocao.documents.notice import NoticeDocument, Paragraph
 from baocao.render import images
 
 # Child order of w:pPr in the OOXML schema (CT_PPrBase then rPr, sectPr, pPrChange).

@@ -4,10 +4,10 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from baocao.document import NoticeDocument
-from baocao.layout import SINGLE_LINE_EM
+from baocao.documents.layout import SINGLE_LINE_EM
+from baocao.documents.notice import NoticeDocument
+from baocao.documents.wording import render_template
 from baocao.render.images import signature_geometry
-from baocao.wording import render_template
 
 
 def font_stack(families: tuple[str, ...]) -> str:

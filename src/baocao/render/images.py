@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from docx.oxml import parse_xml
 from docx.shared import Mm
 
-from baocao.document import SignerBlock
-from baocao.layout import Layout
+from baocao.documents.layout import Layout
+from baocao.documents.notice import SignerBlock
 
 SIGNATURE_WIDTH_MM = 40.0
 

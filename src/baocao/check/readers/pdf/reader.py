@@ -11,62 +11,24 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
 
 import pypdf
 
 from baocao.check import images as imaging
 from baocao.check.errors import UnreadableFile
 from baocao.check.model import (
-    MM_PER_PT, Document, HRule, Image, Line, Section, Span,
+    MM_PER_PT,
+    Document,
+    HRule,
+    Image,
+    Section,
+    Span,
 )
-from baocao.check.pdf_layout import build_paragraphs
+from baocao.check.readers.pdf.glyphs import Glyph, Segment
+from baocao.check.readers.pdf.layout import build_paragraphs
 
 ASCENT = 0.891      # Times New Roman / Liberation Serif ascent, em
 DESCENT = 0.216
-
-
-@dataclass
-class Glyph:
-    text: str
-    font: str
-    size: float
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    baseline: float
-    color: str | None
-    page: int
-
-
-@dataclass
-class Segment:
-    """Glyphs of one row that belong together (one column)."""
-
-    glyphs: list[Glyph]
-    page: int
-    soft_split: bool = False     # cut from the previous segment only by a change of style
-    in_body: bool = False        # running text has begun (set while building paragraphs)
-    text: str = ""
-    x0: float = 0.0
-    x1: float = 0.0
-    top: float = 0.0
-    bottom: float = 0.0
-    baseline: float = 0.0
-    size: float = 0.0
-    spans: list[Span] = field(default_factory=list)
-
-    @property
-    def center(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
-    def as_line(self) -> Line:
-        return Line(self.text, self.page, self.x0, self.x1, self.top, self.bottom, self.baseline, self.size)
 
 
 def strip_subset(name: str) -> str:

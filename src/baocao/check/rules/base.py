@@ -1,4 +1,4 @@
-"""Rule registry and the helpers every rule uses. One function per rule R1–R43 (nd30.md, end).
+"""The rule registry and the helpers every rule uses. One function per rule R1–R43 (nd30.md, end).
 
 A rule returns an ``Outcome``; the runner adds the rule number and the section of the spec to the
 message. A rule that the file cannot decide returns SKIP with the reason, never PASS.
@@ -11,9 +11,9 @@ from typing import Callable
 
 from baocao.check import text as tx
 from baocao.check.model import Document, HRule, Para
-from baocao.check.report import FAIL, PASS, SKIP, Finding, Place
+from baocao.check.report import FAIL, PASS, SKIP, Place
 from baocao.check.structure import Structure
-from baocao.layout import Layout
+from baocao.documents.layout import Layout
 
 SIZE_TOL = 0.1
 
@@ -172,15 +172,3 @@ def centre_problem(p: Para, mates: list[Para | None], label: str, tol: float = 2
     if abs(p.center_mm - ref) > tol:
         return f"{label} không thẳng tâm với các dòng cùng cột (lệch {num(abs(p.center_mm - ref))} mm)"
     return None
-
-
-
-def run_rules(ctx: Ctx) -> list[Finding]:
-    from baocao.check import rules_body, rules_extract, rules_header, rules_page, rules_sign  # noqa: F401
-
-    findings = []
-    for rid, section, fn in sorted(RULES, key=lambda r: int(r[0][1:])):
-        outcome = fn(ctx)
-        findings.append(Finding(rid, outcome.status, outcome.place,
-                                f"{outcome.message} ({section}, {rid})", outcome.others))
-    return findings

@@ -5,17 +5,37 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from baocao.check import metrics
-from baocao.check.docx_package import MC, Package
-from baocao.check.docx_parts import attach_rules, estimate_pages, read_page_numbers
-from baocao.check.docx_styles import (
-    StyleSheet, apply_rpr, on_off, run_props, to_int, twips_to_mm, w, wattr,
-)
-from baocao.check.docx_shapes import ShapeReader
-from baocao.check.docx_tables import Ctx, TableReader
 from baocao.check.errors import UnreadableFile
 from baocao.check.model import (
-    BODY, HEADER_LEFT, HEADER_RIGHT, TABLE, Document, HRule, Para, Section, Span, TableInfo,
+    BODY,
+    HEADER_LEFT,
+    HEADER_RIGHT,
+    TABLE,
+    Document,
+    HRule,
+    Para,
+    Section,
+    Span,
+    TableInfo,
 )
+from baocao.check.readers.docx.package import MC, Package
+from baocao.check.readers.docx.parts import (
+    attach_rules,
+    estimate_pages,
+    read_page_numbers,
+)
+from baocao.check.readers.docx.shapes import ShapeReader
+from baocao.check.readers.docx.styles import (
+    StyleSheet,
+    apply_rpr,
+    on_off,
+    run_props,
+    to_int,
+    twips_to_mm,
+    w,
+    wattr,
+)
+from baocao.check.readers.docx.tables import Ctx, TableReader
 
 JUSTIFIED = {"both", "distribute", "lowKashida", "mediumKashida", "highKashida", "thaiDistribute"}
 

@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 
 from baocao.check import images as imaging
-from baocao.check.docx_styles import to_int
 from baocao.check.model import HRule, Image
+from baocao.check.readers.docx.styles import to_int
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

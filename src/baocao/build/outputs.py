@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from baocao.document import NoticeDocument, build_document
-from baocao.layout import Layout
-from baocao.model import Notice, Registry
+from baocao.documents.notice import NoticeDocument, build_document
+from baocao.documents.layout import Layout
+from baocao.data.model import Notice, Registry
 from baocao.render.docx import render_docx
 from baocao.render.html import render_html
 from baocao.render.pdf import render_pdf
-from baocao.wording import Wording, templates_dir
-from baocao.write import normalize_docx, write_all
+from baocao.documents.wording import Wording, templates_dir
+from baocao.build.write import normalize_docx, write_all
 
 
 def notice_document(notice: Notice, registry: Registry, layout: Layout, source_path: Path,

@@ -6,8 +6,18 @@ import re
 from baocao.check import images as imaging
 from baocao.check import text as tx
 from baocao.check.model import CLOSING_RIGHT, Para
-from baocao.check.rules import (
-    Ctx, Problems, bold_problem, centre_problem, fail, italic_problem, num, ok, rule, size_problem, skip,
+from baocao.check.rules.base import (
+    Ctx,
+    Problems,
+    bold_problem,
+    centre_problem,
+    fail,
+    italic_problem,
+    num,
+    ok,
+    rule,
+    size_problem,
+    skip,
 )
 from baocao.check.structure import Closing
 
@@ -239,7 +249,7 @@ ISO = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?\+07:00")
 
 
 def box_problems(c: Ctx, box: list[Para]) -> list[tuple[Para | None, str]]:
-    from baocao.check.rules_page import _is_black, accepted_font
+    from baocao.check.rules.page import _is_black, accepted_font
 
     out = []
     text = " ".join(p.clean for p in box)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import zipfile
 
-from baocao.check.docx_styles import parse
 from baocao.check.errors import UnreadableFile
+from baocao.check.readers.docx.styles import parse
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 RT_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"

@@ -6,9 +6,20 @@ import re
 
 from baocao.check import text as tx
 from baocao.check.model import HEADER_LEFT, HEADER_RIGHT, Para
-from baocao.check.rules import (
-    Ctx, Problems, bold_problem, centre_problem, fail, italic_problem, num, ok, rule,
-    rule_under, short_rule_problems, size_problem, skip,
+from baocao.check.rules.base import (
+    Ctx,
+    Problems,
+    bold_problem,
+    centre_problem,
+    fail,
+    italic_problem,
+    num,
+    ok,
+    rule,
+    rule_under,
+    short_rule_problems,
+    size_problem,
+    skip,
 )
 from baocao.check.structure import ABBREVIATIONS, TYPE_NAMES
 

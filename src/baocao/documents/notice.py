@@ -12,10 +12,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from baocao import metrics, vi
-from baocao.layout import Layout
-from baocao.model import PLACEHOLDER, SECRECY_TEXT, URGENCY_TEXT, Item, Notice, Registry, RecipientAgency, RecipientGroup
-from baocao.wording import Wording
+from baocao import vi
+from baocao.data.model import (
+    PLACEHOLDER,
+    SECRECY_TEXT,
+    URGENCY_TEXT,
+    Item,
+    Notice,
+    RecipientAgency,
+    RecipientGroup,
+    Registry,
+)
+from baocao.documents import metrics
+from baocao.documents.layout import Layout
+from baocao.documents.wording import Wording
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"

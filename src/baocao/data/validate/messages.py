@@ -17,9 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from baocao import model
+from baocao.data import model
+from baocao.data.load import LoadedDocument, format_path
 from baocao.errors import Problem
-from baocao.load import LoadedDocument, format_path
 
 _MODELS = {name: cls for name, cls in vars(model).items()
            if isinstance(cls, type) and issubclass(cls, BaseModel)}

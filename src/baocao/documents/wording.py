@@ -17,7 +17,7 @@ from babel.lists import format_list
 from baocao import vi
 from baocao.errors import TemplateError
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+PACKAGE_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
 
 def templates_dir(explicit: str | os.PathLike | None = None) -> Path:

@@ -3,10 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from baocao.check.docx_styles import to_int, twips_to_mm, w, wattr
 from baocao.check.model import (
-    BODY, CLOSING_LEFT, CLOSING_RIGHT, HEADER_LEFT, HEADER_RIGHT, TABLE, HRule, TableInfo,
+    BODY,
+    CLOSING_LEFT,
+    CLOSING_RIGHT,
+    HEADER_LEFT,
+    HEADER_RIGHT,
+    TABLE,
+    HRule,
+    TableInfo,
 )
+from baocao.check.readers.docx.styles import to_int, twips_to_mm, w, wattr
 from baocao.check.text import fold
 
 SOLID_BORDERS = {"single", "thick"}

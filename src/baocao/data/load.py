@@ -21,8 +21,8 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from baocao.data.text import check_text, check_value, decode, guess_field
 from baocao.errors import DataError, Problem
-from baocao.load_text import check_text, check_value, decode, guess_field
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from baocao.data.load import LoadedDocument, format_path
+from baocao.data.model import Item, Notice, RecipientAgency, RecipientGroup, Registry
+from baocao.data.validate.messages import did_you_mean
+from baocao.data.validate.tasks import iter_clauses
 from baocao.errors import Problem
-from baocao.load import LoadedDocument, format_path
-from baocao.model import Item, Notice, Registry, RecipientAgency, RecipientGroup
-from baocao.validate_messages import did_you_mean
-from baocao.validate_tasks import iter_clauses
 from baocao.vi.numbering import DIEM_LETTERS
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

@@ -1,10 +1,10 @@
-"""Raw data → a typed :class:`~baocao.model.Notice`, collecting every problem before failing.
+"""Raw data → a typed :class:`~baocao.data.model.Notice`, collecting every problem before failing.
 
-``load_notice`` runs, in order: the strict loader (:mod:`baocao.load`), the agency registry
+``load_notice`` runs, in order: the strict loader (:mod:`baocao.data.load`), the agency registry
 ``co-quan.yaml`` of the notice's folder, pydantic (each error translated to Vietnamese at the
-line of its field, :mod:`baocao.validate_messages`), the cross-field checks
-(:mod:`baocao.validate_refs`), the layout settings and the "6 rõ" check on every assigned task
-(:mod:`baocao.validate_tasks`). Errors of all stages are reported together in one DataError;
+line of its field, :mod:`baocao.data.validate.messages`), the cross-field checks
+(:mod:`baocao.data.validate.refs`), the layout settings and the "6 rõ" check on every assigned task
+(:mod:`baocao.data.validate.tasks`). Errors of all stages are reported together in one DataError;
 warnings come back with the notice.
 """
 from __future__ import annotations
@@ -17,13 +17,18 @@ from typing import Annotated
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticUndefined
 
+from baocao.data.load import LoadedDocument, format_path, load
+from baocao.data.model import Notice, Registry
+from baocao.data.validate.messages import translate
+from baocao.data.validate.refs import check_registry, cross_check
+from baocao.data.validate.tasks import (
+    SIX_CLEAR,
+    Assignment,
+    iter_assignments,
+    missing_clear,
+)
 from baocao.errors import DataError, Problem
-from baocao.load import LoadedDocument, format_path, load
-from baocao.model import Notice, Registry
 from baocao.settings import TOP_KEY, settings_problems
-from baocao.validate_messages import translate
-from baocao.validate_refs import check_registry, cross_check
-from baocao.validate_tasks import SIX_CLEAR, Assignment, iter_assignments, missing_clear
 
 __all__ = ["REGISTRY_FILE", "Assignment", "SIX_CLEAR", "iter_assignments", "load_notice",
            "load_registry", "missing_clear", "six_clear_problems"]

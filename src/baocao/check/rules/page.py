@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from baocao.check.rules import Ctx, Problems, num, rule, skip
+from baocao.check.rules.base import Ctx, Problems, num, rule, skip
 
 MARGIN_TOL = 0.2          # DOCX: twips rounding
 MEASURE_TOL = 0.8         # PDF: glyph side bearings, line boxes

@@ -4,12 +4,25 @@ from __future__ import annotations
 import re
 
 from baocao.check import text as tx
-from baocao.check.rules import (
-    Ctx, Problems, bold_problem, fail, italic_problem, ok, rule, size_problem, skip,
+from baocao.check.rules.base import (
+    Ctx,
+    Problems,
+    bold_problem,
+    fail,
+    italic_problem,
+    ok,
+    rule,
+    size_problem,
+    skip,
 )
-from baocao.check.rules_header import date_problems, leading_zero_problem
-from baocao.check.rules_sign import (
-    box_problems, entries_problems, label_problems, luu_problems, name_problems, signer_problems,
+from baocao.check.rules.header import date_problems, leading_zero_problem
+from baocao.check.rules.sign import (
+    box_problems,
+    entries_problems,
+    label_problems,
+    luu_problems,
+    name_problems,
+    signer_problems,
 )
 
 NOT_EXTRACT = "không áp dụng: không phải bản trích sao"

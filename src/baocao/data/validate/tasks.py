@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from baocao.model import Item, Notice, Registry
+from baocao.data.model import Item, Notice, Registry
 from baocao.vi.deadlines import Deadline
 from baocao.vi.numbering import diem_letter, roman, sub_point_label
 

@@ -5,9 +5,20 @@ import re
 
 from baocao.check import text as tx
 from baocao.check.model import Para
-from baocao.check.rules import (
-    Ctx, Problems, bold_problem, centre_problem, fail, italic_problem, num, ok, rule, rule_under,
-    short_rule_problems, size_problem, skip,
+from baocao.check.rules.base import (
+    Ctx,
+    Problems,
+    bold_problem,
+    centre_problem,
+    fail,
+    italic_problem,
+    num,
+    ok,
+    rule,
+    rule_under,
+    short_rule_problems,
+    size_problem,
+    skip,
 )
 from baocao.check.structure import SECTION_HEADING
 

@@ -1,8 +1,15 @@
 """DOCX details read after the paragraphs: rules under paragraphs, page-number fields."""
 from __future__ import annotations
 
-from baocao.check.docx_styles import on_off, parse, to_int, w, wattr
-from baocao.check.model import PAGE_FOOTER, PAGE_HEADER, HRule, PageMark, PageNumbering, Para
+from baocao.check.model import (
+    PAGE_FOOTER,
+    PAGE_HEADER,
+    HRule,
+    PageMark,
+    PageNumbering,
+    Para,
+)
+from baocao.check.readers.docx.styles import on_off, parse, to_int, w, wattr
 
 NO_BORDER = {"nil", "none", None}
 SOLID_BORDERS = {"single", "thick"}
@@ -175,7 +182,7 @@ def _part_marks(self, part: str, kind: str, page, fmt, start, section, container
     region = PAGE_HEADER if kind == "header" else PAGE_FOOTER
     out: list[PageMark] = []
     for p in root.iter(w("p")):
-        from baocao.check.docx_tables import Ctx
+        from baocao.check.readers.docx.tables import Ctx
 
         res = self.read_paragraph(p, Ctx(region, container, story=kind))
         para = res.para

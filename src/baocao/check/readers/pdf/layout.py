@@ -13,9 +13,21 @@ from collections import Counter
 
 from baocao.check import text as tx
 from baocao.check.model import (
-    BODY, CLOSING_LEFT, CLOSING_RIGHT, HEADER_LEFT, HEADER_RIGHT, MM_PER_PT, Document, HRule,
-    PageMark, PageNumbering, Para, Section, Span,
+    BODY,
+    CLOSING_LEFT,
+    CLOSING_RIGHT,
+    HEADER_LEFT,
+    HEADER_RIGHT,
+    MM_PER_PT,
+    Document,
+    HRule,
+    PageMark,
+    PageNumbering,
+    Para,
+    Section,
+    Span,
 )
+from baocao.check.readers.pdf.glyphs import Segment
 
 SINGLE = 1.149      # single line of Times metrics, em
 
@@ -187,8 +199,6 @@ class Builder:
         """One line from the segments of a running-text row."""
         if len(row) == 1:
             return row[0]
-        from baocao.check.pdf_reader import Segment
-
         glyphs = [g for s in row for g in s.glyphs]
         seg = Segment(glyphs, row[0].page)
         seg.text = " ".join(s.text for s in row)

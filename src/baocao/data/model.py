@@ -3,7 +3,7 @@
 Field names are English; the YAML keys (aliases) are Vietnamese without diacritics, lower case,
 snake_case. Values arrive as strings from the loader (no YAML 1.1 typing) and are typed here.
 Cross-references (agency keys, deadlines against the meeting date, the "6 rõ" check) are
-checked in ``validate.py``, which knows the registry.
+checked in :mod:`baocao.data.validate`, which knows the registry.
 """
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from baocao.vi.deadlines import Deadline
 
@@ -253,4 +260,4 @@ class Notice(Strict):
     agencies: dict[Annotated[str, Field(pattern=KEY_PATTERN)], Agency] = Field(
         default_factory=dict, alias="co_quan_them", description="cơ quan bổ sung cho danh mục chung")
     settings: dict[str, str] = Field(default_factory=dict, alias="trinh_bay",
-                                     description="cài đặt trình bày riêng của văn bản này (xem layout.py)")
+                                     description="cài đặt trình bày riêng của văn bản này (xem documents/layout.py)")

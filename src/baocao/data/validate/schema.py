@@ -1,6 +1,6 @@
 """A JSON Schema of the notice format, for editors (``baocao schema``).
 
-It is pydantic's schema of :class:`~baocao.model.Notice` by alias, reshaped to describe the YAML
+It is pydantic's schema of :class:`~baocao.data.model.Notice` by alias, reshaped to describe the YAML
 as written rather than the typed model: numbers, booleans and deadlines may be text (the loader
 reads every value as text; an editor's YAML 1.2 reader sees ``so: 15`` as a number), a khoản,
 điểm or ý may be a plain string, and the fields that take "one or a list" take either. Titles
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from baocao.layout import SETTING_KEYS
-from baocao.model import Notice
+from baocao.data.model import Notice
+from baocao.documents.layout import SETTING_KEYS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DEADLINE_FORMS = "2026-02-05, truoc 2026-02-05, 2026-06, 2026-Q1, 2026-H1, 2026-H2, 2026 hoặc thuong-xuyen"
@@ -90,7 +90,7 @@ def _titles(name: str, model: dict) -> None:
 
 
 def settings_schema() -> dict:
-    """The ``trinh_bay`` mapping: the keys of :data:`baocao.layout.SETTING_KEYS`."""
+    """The ``trinh_bay`` mapping: the keys of :data:`baocao.documents.layout.SETTING_KEYS`."""
     properties = {}
     for key, (_attr, allowed, source) in SETTING_KEYS.items():
         if allowed is None:
