@@ -1,0 +1,171 @@
+"""Rendering and checking in worker processes; only bytes and reports come back to the parent.
+
+Workers are forked from a server process that has already imported WeasyPrint and the renderers
+(:mod:`baocao.build.warm`), so each starts in milliseconds with the imports paid once. Each makes
+its :class:`~baocao.build.outputs.Resources` (one FontConfiguration) once, ignores Ctrl-C (the
+parent decides when to stop) and is replaced after :data:`TASKS_PER_WORKER` notices, which keeps
+memory flat however many notices a build has. With one job, or one stale notice, everything runs
+in the parent instead.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import signal
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from baocao.build.outputs import NoticeJob, Resources, kinds_by_name
+from baocao.errors import BaocaoError, ExitStatus, Problem, RenderError
+
+TASKS_PER_WORKER = 40
+_resources: Resources | None = None
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a notice could not be rendered, in a form that crosses process boundaries."""
+
+    status: int
+    message: str
+    problems: tuple[Problem, ...] = ()
+    detail: str | None = None        # traceback of an internal error, shown with --debug
+
+    @classmethod
+    def of(cls, error: BaseException) -> "Failure":
+        if isinstance(error, BaocaoError):
+            return cls(int(error.exit_status), str(error), tuple(getattr(error, "problems", ())))
+        return cls(int(ExitStatus.RENDER_ERROR), f"lỗi nội bộ: {type(error).__name__}: {error}",
+                   detail="".join(traceback.format_exception(error)))
+
+
+@dataclass(frozen=True)
+class Rendered:
+    files: dict[str, dict[str, bytes]] = field(default_factory=dict)   # kind → relative path → bytes
+
+
+def resources() -> Resources:
+    global _resources
+    if _resources is None:
+        _resources = Resources()
+    return _resources
+
+
+def safe_relative(kind: str, rel: Any) -> str:
+    """A render function's file name, checked to stay inside the notice's folder."""
+    if isinstance(rel, str) and "\\" not in rel and "\0" not in rel:
+        path = PurePosixPath(rel)
+        if not path.is_absolute() and path.parts and all(p not in ("", ".", "..") for p in path.parts) \
+                and not path.parts[0].startswith(".baocao") and path.as_posix() == rel:
+            return rel
+    raise RenderError(f"đầu ra '{kind}' trả về tên tệp không hợp lệ: {rel!r} (cần đường dẫn tương đối, "
+                      "dùng '/', không có '..')")
+
+
+def render_job(job: NoticeJob) -> Rendered | Failure:
+    """Every requested kind of one notice, or why not. Never raises."""
+    try:
+        kinds = kinds_by_name()
+        rendered: dict[str, dict[str, bytes]] = {}
+        for name in job.kinds:
+            files = kinds[name].render(job, resources())
+            rendered[name] = {safe_relative(name, rel): bytes(data) for rel, data in files.items()}
+        return Rendered(rendered)
+    except Exception as error:
+        return Failure.of(error)
+
+
+@dataclass(frozen=True)
+class Checked:
+    path: str
+    report: Any = None              # baocao.check.report.Report
+    error: str | None = None
+
+
+def verify_files(paths: list[str], layout: Any) -> list[Checked]:
+    """``baocao check`` of files just written (read-only)."""
+    from baocao.check.checker import check_file
+
+    results = []
+    for path in paths:
+        try:
+            results.append(Checked(path, check_file(path, layout)))
+        except Exception as error:  # an unreadable file is a finding of its own, not a crash
+            results.append(Checked(path, error=f"{type(error).__name__}: {error}"))
+    return results
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    import baocao.build.warm  # noqa: F401  (already imported by the server; a no-op then)
+
+
+class InProcess:
+    """Runs each task at once in this process; same interface as :class:`Pool`."""
+
+    jobs = 1
+
+    def __init__(self, render: bool = True) -> None:
+        if render:
+            import baocao.build.warm  # noqa: F401
+
+    def submit(self, function: Callable, *args: Any) -> cf.Future:
+        future: cf.Future = cf.Future()
+        try:
+            future.set_result(function(*args))
+        except Exception as error:
+            future.set_exception(error)
+        return future
+
+    def restart(self) -> None:
+        pass
+
+    def close(self, kill: bool = False) -> None:
+        pass
+
+
+class Pool:
+    """*jobs* worker processes forked from a server that preloaded the renderers (and the checker
+    when *verify*)."""
+
+    def __init__(self, jobs: int, verify: bool = False):
+        self.jobs = jobs
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["baocao.build.warm", *(["baocao.check.checker"] if verify else [])])
+        self._executor = self._start()
+
+    def _start(self) -> cf.ProcessPoolExecutor:
+        return cf.ProcessPoolExecutor(self.jobs, mp_context=self._context, initializer=_init_worker,
+                                      max_tasks_per_child=TASKS_PER_WORKER)
+
+    def submit(self, function: Callable, *args: Any) -> cf.Future:
+        return self._executor.submit(function, *args)
+
+    def restart(self) -> None:
+        """A fresh set of workers after one died (its tasks fail with BrokenProcessPool)."""
+        self.close(kill=True)
+        self._executor = self._start()
+
+    def close(self, kill: bool = False) -> None:
+        if kill:
+            processes = list((getattr(self._executor, "_processes", None) or {}).values())
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                if process.is_alive():
+                    process.kill()
+            for process in processes:
+                process.join(5)
+        else:
+            self._executor.shutdown(wait=True)
