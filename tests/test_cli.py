@@ -1,4 +1,5 @@
-"""The command line, in process: Vietnamese help and errors, exit statuses, schema, build wiring."""
+"""The command line, in process: Vietnamese help and errors, exit statuses, validate, schema, the
+check delegation. ``build`` has its own test files (test_build_*.py)."""
 from __future__ import annotations
 
 import io
@@ -14,7 +15,7 @@ import pytest
 from baocao import cli
 from baocao.cli import main
 from baocao.data.load import load
-from baocao.errors import ExitStatus, TemplateError
+from baocao.errors import ExitStatus
 
 GOOD = Path(__file__).parent / "resources" / "good"
 DATA = Path(__file__).parent.parent / "data"
@@ -153,87 +154,12 @@ def test_schema_rejects_broken_notices(change, words):
     assert messages and words in messages
 
 
-@pytest.fixture
-def fake_build(monkeypatch):
-    calls = []
-    module = types.ModuleType("baocao.build.outputs")
-
-    def render_notice(notice, registry, layout, source_path, out_dir):
-        calls.append((notice, registry, layout, Path(source_path), Path(out_dir)))
-        return {Path(out_dir) / Path(source_path).stem / "thong-bao.docx": b"docx"}
-
-    module.render_notice = render_notice
-    monkeypatch.setitem(sys.modules, "baocao.build.outputs", module)
-    return calls
-
-
-def test_build_validates_everything_then_builds_each_notice(fake_build, tmp_path):
-    status, _out, err = run(["build", str(GOOD), "--out", str(tmp_path / "out")])
-    assert status == 0, err
-    assert [c[3].name for c in fake_build] == ["day-du.yaml", "du-thao.yaml", "toi-thieu.yaml"]
-    notice, registry, layout, _source, out_dir = fake_build[0]
-    assert layout.margin_left_mm == 30 and layout.line_spacing == 1.2  # cai-dat.yaml, then trinh_bay
-    assert "doan-kiem-tra" in registry.agencies and out_dir == tmp_path / "out"
-    assert err.count("Đã dựng") == 3
-
-
-def test_build_writes_nothing_when_one_notice_is_bad(fake_build, tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(GOOD, folder)
-    (folder / "sai.yaml").write_text("van_ban: {so: 012}\n", encoding="utf-8")
-    status, _out, err = run(["build", str(folder), "--out", str(tmp_path / "out")])
-    assert status == ExitStatus.DATA_ERROR and fake_build == []
-    assert not (tmp_path / "out").exists() and "không dựng văn bản nào" in err
-
-
-def test_build_writes_nothing_when_a_later_notice_fails_to_render(monkeypatch, fake_build, tmp_path):
-    render = sys.modules["baocao.build.outputs"].render_notice
-
-    def fail_on_second(notice, registry, layout, source_path, out_dir):
-        if len(fake_build) == 1:
-            raise TemplateError("mẫu notice.html.j2 hỏng ở dòng 3")
-        return render(notice, registry, layout, source_path, out_dir)
-
-    monkeypatch.setattr(sys.modules["baocao.build.outputs"], "render_notice", fail_on_second)
-    status, _out, err = run(["build", str(GOOD), "--out", str(tmp_path / "out")])
-    assert status == ExitStatus.TEMPLATE_ERROR and len(fake_build) == 1
-    assert not (tmp_path / "out").exists()
-
-
-def test_build_of_an_empty_folder(tmp_path):
-    status, _out, err = run(["build", str(tmp_path)])
-    assert status == ExitStatus.DATA_ERROR and "không tìm thấy tệp thông báo" in err
-
-
-def test_errors_map_to_exit_statuses(monkeypatch, fake_build, tmp_path):
-    def broken_template(*args):
-        raise TemplateError("mẫu notice.html.j2 hỏng ở dòng 3")
-
-    monkeypatch.setattr(sys.modules["baocao.build.outputs"], "render_notice", broken_template)
-    status, _out, err = run(["build", str(GOOD / "toi-thieu.yaml"), "--out", str(tmp_path)])
-    assert status == ExitStatus.TEMPLATE_ERROR and err.strip().endswith("mẫu notice.html.j2 hỏng ở dòng 3")
-
-
-def test_internal_errors_are_short_unless_debug(monkeypatch, fake_build, tmp_path):
-    def crash(*args):
-        raise ZeroDivisionError("chia cho 0")
-
-    monkeypatch.setattr(sys.modules["baocao.build.outputs"], "render_notice", crash)
-    argv = ["build", str(GOOD / "toi-thieu.yaml"), "--out", str(tmp_path)]
-    status, _out, err = run(argv)
-    assert status == 4 and "lỗi nội bộ" in err and "--debug" in err and "Traceback" not in err
-    status, _out, err = run(["--debug", *argv])
-    assert status == 4 and "Traceback" in err
-    status, _out, err = run([*argv, "--debug"])
-    assert status == 4 and "Traceback" in err
-
-
 def test_check_command_is_delegated(monkeypatch):
     seen = {}
     module = types.SimpleNamespace(
         register=lambda sub: sub.add_parser("check", help="kiểm tra").add_argument("files", nargs="*"),
         run=lambda args, out, err: seen.update(files=args.files) or 1)
-    monkeypatch.setattr(cli, "check_command", module)
+    monkeypatch.setattr(cli, "_check_module", lambda: module)
     status, _out, _err = run(["check", "a.docx", "b.pdf"])
     assert status == 1 and seen == {"files": ["a.docx", "b.pdf"]}
 
@@ -244,14 +170,3 @@ def test_python_dash_m(tmp_path):
     result = subprocess.run([sys.executable, "-m", "baocao", "validate", str(GOOD / "toi-thieu.yaml")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("OK: ")
-
-
-def test_build_verify_runs_check_on_the_written_files(monkeypatch, fake_build, tmp_path):
-    seen = {}
-    module = types.SimpleNamespace(
-        register=lambda sub: sub.add_parser("check", help="kiểm tra").add_argument("files", nargs="+"),
-        run=lambda args, out, err: seen.update(files=args.files) or 1)
-    monkeypatch.setattr(cli, "check_command", module)
-    status, _out, _err = run(["build", str(GOOD / "toi-thieu.yaml"), "--out", str(tmp_path), "--verify"])
-    assert status == ExitStatus.CHECK_FAILED
-    assert seen == {"files": [str(tmp_path / "toi-thieu" / "thong-bao.docx")]}

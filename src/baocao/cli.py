@@ -1,15 +1,20 @@
-"""The ``baocao`` command: validate, schema, build, check. Wiring only; Vietnamese throughout.
+"""The ``baocao`` command: validate, schema, build, check, register. Wiring only; Vietnamese
+throughout.
 
 ``main(argv, stdout, stderr)`` is callable in-process (tests pass their own streams) and returns
 the exit status: a :class:`~baocao.errors.BaocaoError` maps to its ``exit_status`` with only its
 Vietnamese message shown; anything unexpected is a short "lỗi nội bộ" and status 4 (the
 traceback only with ``--debug``).
+
+Each command imports only what it needs, when it runs: ``baocao --help`` and ``validate`` never
+import WeasyPrint or the checker (the ``check`` parser itself is loaded only for ``check``).
 """
 from __future__ import annotations
 
 import argparse
 import contextlib
 import json
+import os
 import re
 import sys
 import traceback
@@ -17,11 +22,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from baocao import __version__
-from baocao.check import command as check_command
 from baocao.errors import BaocaoError, DataError, ExitStatus, Problem
 
 MAX_SHOWN = 20
 SPECIAL_FILES = {"co-quan.yaml": "registry", "cai-dat.yaml": "settings"}
+CHECK_HELP = "kiểm tra thể thức văn bản DOCX/PDF theo Nghị định 30"
 
 _ARGPARSE_VI = (
     (r"the following arguments are required: (.*)", r"thiếu đối số bắt buộc: \1"),
@@ -75,7 +80,81 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> tuple[_Parser, Any]:
+def _check_module() -> Any:
+    from baocao.check import command
+
+    return command
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _add_build(sub: Any) -> None:
+    p = sub.add_parser("build", parents=[_common()], help="dựng DOCX và PDF của mọi thông báo",
+                       description="Dựng mọi thông báo trong các tệp/thư mục đã cho (mặc định: data/) vào "
+                                   "<--out>/<tên tệp>/. Chỉ dựng lại những gì đã đổi (sổ ghi: "
+                                   "<--out>/.baocao-manifest.json); mỗi thông báo được thay trọn bộ hoặc "
+                                   "giữ nguyên bộ cũ. Mã thoát: 0 xong, 1 --check thấy kết quả cũ hoặc "
+                                   "--verify thấy lỗi thể thức, 2 dữ liệu sai, 3 mẫu hỏng, 4 lỗi dựng.")
+    p.add_argument("sources", nargs="*", default=["data"], metavar="TỆP_HOẶC_THƯ_MỤC",
+                   help="tệp thông báo hoặc thư mục (tìm cả thư mục con; mặc định: data)")
+    p.add_argument("--out", default="output", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: output)")
+    p.add_argument("--jobs", "-j", type=_positive, default=default_jobs(), metavar="N",
+                   help=f"số tiến trình dựng song song (mặc định: số lõi CPU, ở đây {default_jobs()})")
+    p.add_argument("--force", action="store_true", help="dựng lại tất cả, kể cả những gì không đổi")
+    p.add_argument("--check", action="store_true",
+                   help="không ghi gì; liệt kê kết quả cũ hoặc còn thiếu, mã thoát 1 nếu có (dùng trong CI)")
+    p.add_argument("--verify", action="store_true", help="kiểm tra thể thức văn bản đã dựng theo Nghị định 30")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="in chi tiết: cảnh báo, thông báo không đổi, báo cáo kiểm tra đầy đủ")
+    p.add_argument("--json", action="store_true", help="in tóm tắt dạng JSON cho máy đọc (ra đầu ra chuẩn)")
+    p.add_argument("--strict", action="store_true", help="coi cảnh báo \"6 rõ\" là lỗi")
+    p.add_argument("--take-numbers", action="store_true",
+                   help="thông báo chưa có số thì lấy số tiếp theo từ sổ đăng ký (dựng lại vẫn giữ số đó)")
+    p.add_argument("--register", metavar="TỆP", default=None,
+                   help="tệp sổ đăng ký (mặc định: so_dang_ky trong cai-dat.yaml, hoặc so-dang-ky.sqlite "
+                        "cạnh thông báo)")
+    p.add_argument("--templates", metavar="THƯ_MỤC", default=None,
+                   help="thư mục mẫu (mặc định: ./templates nếu có, không thì mẫu kèm baocao)")
+
+
+def _add_register(sub: Any) -> None:
+    p = sub.add_parser("register", parents=[_common()], help="sổ đăng ký văn bản đi: lấy số, xem sổ",
+                       description="Sổ đăng ký văn bản đi (SQLite): số chạy từ 01 mỗi năm, riêng cho từng cơ "
+                                   "quan và loại văn bản; bản sao (SY, SL, TrS) chung một dãy số của cơ quan sao.")
+    actions = p.add_subparsers(dest="action", title="việc", metavar="VIỆC", required=True)
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument("--register", metavar="TỆP", default=None,
+                       help="tệp sổ đăng ký (mặc định: so_dang_ky trong <--data>/cai-dat.yaml, hoặc "
+                            "<--data>/so-dang-ky.sqlite)")
+    where.add_argument("--data", metavar="THƯ_MỤC", default="data", help="thư mục dữ liệu (mặc định: data)")
+    where.add_argument("--json", action="store_true", help="in dạng JSON")
+    where.add_argument("--year", type=int, default=None, metavar="NĂM", help="năm (mặc định: năm nay)")
+    take = actions.add_parser("take", parents=[_common(), where], help="lấy số tiếp theo cho một ký hiệu",
+                              description="Lấy số tiếp theo trong năm cho ký hiệu (vd: TB-VPCP) và in ra "
+                                          "(vd: 05/TB-VPCP).")
+    take.add_argument("symbol", metavar="KY_HIEU", help="ký hiệu văn bản: TB-VPCP, QĐ-UBND, VPCP-KGVX, TrS …")
+    take.add_argument("--agency", metavar="VIẾT_TẮT", default=None,
+                      help="chữ viết tắt của cơ quan sao (cần cho SY, SL, TrS)")
+    take.add_argument("--note", metavar="GHI_CHÚ", default=None, help="ghi chú lưu cùng số (vd: trích yếu)")
+    actions.add_parser("list", parents=[_common(), where], help="in các số đã lấy",
+                       description="In các số đã lấy trong sổ, theo năm, cơ quan, loại và số.")
+
+
+def build_parser(with_check: bool = True) -> tuple[_Parser, Any]:
+    """The parser; the ``check`` sub-command's own parser is loaded only *with_check* (listed
+    either way)."""
     parser = _Parser(prog="baocao", description="Thông báo kết luận theo Nghị định 30/2020/NĐ-CP, "
                                                 "dựng từ dữ liệu YAML ra DOCX và PDF.")
     parser.add_argument("--version", action="version", version=f"baocao {__version__}",
@@ -89,25 +168,25 @@ def build_parser() -> tuple[_Parser, Any]:
     p.add_argument("--strict", action="store_true", help="coi cảnh báo \"6 rõ\" là lỗi")
     p = sub.add_parser("schema", parents=[_common()], help="in JSON Schema của định dạng thông báo",
                        description="In JSON Schema của tệp thông báo ra đầu ra chuẩn (dùng cho trình soạn thảo).")
-    p = sub.add_parser("build", parents=[_common()], help="dựng DOCX và PDF",
-                       description="Kiểm tra mọi thông báo rồi dựng DOCX và PDF; dữ liệu sai thì không ghi gì.")
-    p.add_argument("sources", nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC", help="tệp thông báo hoặc thư mục data/")
-    p.add_argument("--out", default="output", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: output)")
-    p.add_argument("--verify", action="store_true", help="kiểm tra văn bản vừa dựng theo Nghị định 30")
-    p.add_argument("--strict", action="store_true", help="coi cảnh báo \"6 rõ\" là lỗi")
-    check_command.register(sub)
-    return parser, check_command
+    _add_build(sub)
+    check = _check_module() if with_check else None
+    if check is not None:
+        check.register(sub)
+    else:
+        sub.add_parser("check", help=CHECK_HELP, add_help=False)
+    _add_register(sub)
+    return parser, check
 
 
 # -- helpers ------------------------------------------------------------------------------------
 
-def _expand(items: list[str], notices_only: bool) -> list[Path]:
+def _expand(items: list[str]) -> list[Path]:
     files: list[Path] = []
     for item in items:
         path = Path(item)
         if path.is_dir():
             found = sorted(p for p in path.glob("*.yaml") if p.is_file())
-            files += [p for p in found if not (notices_only and p.name in SPECIAL_FILES)]
+            files += found
         else:
             files.append(path)
     return files
@@ -145,7 +224,7 @@ def _check_file(path: Path, strict: bool) -> tuple[Any, list[Problem]]:
 
 def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     status = ExitStatus.OK
-    for path in _expand(args.files, notices_only=False):
+    for path in _expand(args.files):
         try:
             _result, warnings = _check_file(path, args.strict)
         except DataError as error:
@@ -165,46 +244,80 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    files = _expand(args.sources, notices_only=True)
-    if not files:
-        print(f"không tìm thấy tệp thông báo (*.yaml) trong: {', '.join(args.sources)}", file=err)
-        return ExitStatus.DATA_ERROR
-    checked, failed = [], False
-    for path in files:
-        try:
-            (notice, registry), warnings = _check_file(path, args.strict)
-        except DataError as error:
-            _show(error.problems, err, _header(path, error.problems))
-            failed = True
-            continue
-        checked.append((path, notice, registry, warnings))
-    if failed:
-        print("Dữ liệu có lỗi: không dựng văn bản nào, thư mục kết quả giữ nguyên.", file=err)
-        return ExitStatus.DATA_ERROR
-    from baocao.build.outputs import render_notice
-    from baocao.build.write import write_all
-    from baocao.settings import layout_for
+    from baocao.build import engine
+    from baocao.build.display import for_stream
 
-    # Render every notice in memory first: a failure in any of them leaves output/ untouched.
-    rendered: dict[Path, bytes] = {}
-    for path, notice, registry, warnings in checked:
-        layout = layout_for(notice, path.parent, path)
-        files = render_notice(notice, registry, layout, path, Path(args.out))
-        rendered.update(files)
-        note = f", {len(warnings)} cảnh báo 6 rõ" if warnings else ""
-        print(f"Đã dựng {path}: {len(files)} tệp trong {Path(args.out)}{note}", file=err)
-    write_all(rendered)
-    outputs = sorted(rendered)
-    if args.verify:
-        return args.run_check([str(p) for p in outputs if p.suffix in (".docx", ".pdf")])
+    display = for_stream(err, args.verbose, args.debug)
+    options = engine.Options(
+        sources=args.sources, out=Path(args.out), jobs=args.jobs, force=args.force, check=args.check,
+        verify=args.verify, verbose=args.verbose, strict=args.strict, take_numbers=args.take_numbers,
+        register=Path(args.register) if args.register else None,
+        templates=Path(args.templates) if args.templates else None)
+    result = engine.run(options, display)
+    display.finish(result)
+    if args.check:
+        _report_check(result, out if not args.json else None, err)
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2), file=out)
+    return result.status
+
+
+def _report_check(result: Any, out: TextIO | None, err: TextIO) -> None:
+    labels = {"stale": "cũ", "missing": "chưa dựng", "failed": "lỗi"}
+    todo = [n for n in result.notices if n.state in labels]
+    if out is not None:
+        for notice in todo:
+            where = f"{result.out / notice.slug}/" if notice.slug else notice.source
+            print(f"{labels[notice.state]}: {where} ({notice.source}: {notice.reason})"
+                  if notice.slug else f"{labels[notice.state]}: {notice.reason}", file=out)
+    current = result.count("current")
+    if todo:
+        print(f"{len(todo)}/{len(result.notices)} thông báo cần dựng lại: chạy baocao build.", file=err)
+    else:
+        print(f"Mọi kết quả đều mới nhất ({current} thông báo).", file=err)
+
+
+def _register_file(args: argparse.Namespace) -> Path:
+    from baocao.settings import register_file
+
+    if args.register:
+        return Path(args.register)
+    if not Path(args.data).is_dir():
+        raise DataError(Problem(args.data, None, None, "", "không tìm thấy thư mục dữ liệu; chỉ rõ sổ đăng ký "
+                                                          "bằng --register hoặc thư mục bằng --data"))
+    return register_file(args.data)
+
+
+def cmd_register(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from baocao.register import Register
+
+    register = Register(_register_file(args))
+    if args.action == "take":
+        entry = register.take(args.symbol, args.year, agency=args.agency, note=args.note)
+        if args.json:
+            print(json.dumps(entry.as_dict(), ensure_ascii=False, indent=2), file=out)
+        else:
+            print(entry.label, file=out)
+            print(f"Đã lấy số {entry.label} (năm {entry.year}) trong sổ {register.path}", file=err)
+        return ExitStatus.OK
+    entries = register.entries(args.year)
+    if args.json:
+        print(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=2), file=out)
+    elif not entries:
+        print(f"Sổ {register.path} chưa có số nào" + (f" trong năm {args.year}." if args.year else "."), file=err)
+    else:
+        rows = [("Năm", "Số", "Cơ quan", "Dãy", "Tệp", "Lấy lúc", "Ghi chú")]
+        rows += [(str(e.year), e.label, e.agency, e.series, e.source or "", e.taken_at, e.note or "")
+                 for e in entries]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        for row in rows:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip(), file=out)
     return ExitStatus.OK
 
 
-def _verify(parser: _Parser, check: Any, files: list[str], out: TextIO, err: TextIO) -> int:
-    """``build --verify``: run ``baocao check`` on the files just written, as if typed."""
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        args = parser.parse_args(["check", *files])
-    return int(check.run(args, out, err))
+def _command_word(argv: list[str]) -> str | None:
+    """The sub-command named in *argv* (the top-level options take no value)."""
+    return next((a for a in argv if not a.startswith("-")), None)
 
 
 def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -214,15 +327,14 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     try:
-        parser, check = build_parser()
+        parser, check = build_parser(with_check=_command_word(argv) == "check")
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = parser.parse_args(argv)
         debug = bool(getattr(args, "debug", False))
         if args.command == "check":
             return int(check.run(args, out, err))
-        if args.command == "build":
-            args.run_check = lambda files: _verify(parser, check, files, out, err)
-        command = {"validate": cmd_validate, "schema": cmd_schema, "build": cmd_build}[args.command]
+        command = {"validate": cmd_validate, "schema": cmd_schema, "build": cmd_build,
+                   "register": cmd_register}[args.command]
         return int(command(args, out, err))
     except UsageError as error:
         print(f"{error.usage.rstrip()}\nbaocao: lỗi: {error}", file=err)
