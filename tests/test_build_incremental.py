@@ -1,0 +1,195 @@
+"""Incremental builds with the real renderers: what a change rebuilds, and what it leaves alone.
+
+A rebuilt set is a new folder swapped in, so its files have new inode numbers; a set left alone
+keeps its files (same inode, same modification time) and its manifest record.
+"""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from baocao.build import outputs
+from baocao.build.outputs import NOTICE_KIND, OutputKind
+from baocao.build.plan import MANIFEST_NAME
+from baocao.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = Path(__file__).parent / "resources" / "good"
+
+
+def build(*argv: str) -> dict:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(["build", *argv, "--json"], stdout=out, stderr=err)
+    summary = json.loads(out.getvalue())
+    assert status == summary["status"]
+    summary["stderr"] = err.getvalue()
+    return summary
+
+
+def states(summary: dict) -> dict[str, str]:
+    return {n["folder"]: n["state"] for n in summary["notices"]}
+
+
+def reasons(summary: dict) -> dict[str, str]:
+    return {n["folder"]: n.get("reason", "") for n in summary["notices"] if n["state"] == "built"}
+
+
+def file_ids(out: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(out.rglob("*")) if p.is_file() and p.name != MANIFEST_NAME}
+
+
+def manifest(out: Path) -> dict:
+    return json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["notices"]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    shutil.copytree(GOOD, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def test_touching_one_notice_rebuilds_only_that_notice(data, tmp_path):
+    out = tmp_path / "out"
+    first = build(str(data), "--out", str(out), "--jobs", "2")
+    assert first["status"] == 0 and states(first) == {"day-du": "built", "du-thao": "built", "toi-thieu": "built"}
+    ids, records = file_ids(out), manifest(out)
+    (data / "toi-thieu.yaml").touch()  # a new time, the same bytes: nothing to do
+    assert states(build(str(data), "--out", str(out))) == {"day-du": "unchanged", "du-thao": "unchanged",
+                                                           "toi-thieu": "unchanged"}
+    assert file_ids(out) == ids
+    edit(data / "toi-thieu.yaml", "Thống nhất với", "Thống nhất cao với")
+    second = build(str(data), "--out", str(out), "--jobs", "2")
+    assert states(second) == {"day-du": "unchanged", "du-thao": "unchanged", "toi-thieu": "built"}
+    assert reasons(second) == {"toi-thieu": "dữ liệu đã đổi"}
+    now = file_ids(out)
+    for name, identity in ids.items():
+        assert (now[name] == identity) == (not name.startswith("toi-thieu/")), name
+    after = manifest(out)
+    assert after["day-du"] == records["day-du"] and after["du-thao"] == records["du-thao"]
+    assert after["toi-thieu"]["kinds"]["thong-bao"]["inputs"]["data"] != \
+        records["toi-thieu"]["kinds"]["thong-bao"]["inputs"]["data"]
+    text = "\n".join(p.text for p in docx.Document(out / "toi-thieu" / "thong-bao.docx").paragraphs)
+    assert "Thống nhất cao với báo cáo" in text
+
+
+def test_a_template_rebuilds_only_the_output_kind_that_reads_it(data, tmp_path, monkeypatch):
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "ghi-chu.j2").write_text("{{ 1 }}", encoding="utf-8")
+    extra = OutputKind("ghi-chu", render=lambda job, res: {"ghi-chu.txt": (job.templates / "ghi-chu.j2").read_bytes()},
+                       templates=("ghi-chu.j2",), fonts=False)
+    monkeypatch.setattr(outputs, "OUTPUT_KINDS", (NOTICE_KIND, extra))
+    out = tmp_path / "out"
+    argv = (str(data / "toi-thieu.yaml"), str(data / "du-thao.yaml"), "--out", str(out), "--jobs", "1",
+            "--templates", str(templates))
+    assert build(*argv)["status"] == 0
+    ids = file_ids(out)
+    (templates / "ghi-chu.j2").write_text("{{ 2 }}", encoding="utf-8")
+    summary = build(*argv)
+    assert reasons(summary) == {"du-thao": "mẫu ghi-chu.j2 đã đổi", "toi-thieu": "mẫu ghi-chu.j2 đã đổi"}
+    now = file_ids(out)
+    for name in ids:  # the set is new (swapped in whole); the notice's files are the same files, linked
+        assert now[name][1] == ids[name][1] if name.endswith((".docx", ".pdf")) else now[name] != ids[name]
+    assert (out / "toi-thieu" / "ghi-chu.txt").read_text() == "{{ 2 }}"
+    with open(templates / "style.css.j2", "a", encoding="utf-8") as handle:
+        handle.write("/* lề */\n")
+    summary = build(*argv)
+    assert reasons(summary) == {"du-thao": "mẫu style.css.j2 đã đổi", "toi-thieu": "mẫu style.css.j2 đã đổi"}
+    assert all(sorted(n["written"]) == [f"{n['folder']}/thong-bao.docx", f"{n['folder']}/thong-bao.pdf"]
+               for n in summary["notices"])
+
+
+def test_a_registry_rebuilds_the_notices_of_its_folder_only(tmp_path):
+    for folder in ("bo-a", "bo-b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(GOOD / "co-quan.yaml", tmp_path / folder)
+        shutil.copy(GOOD / "toi-thieu.yaml", tmp_path / folder / f"thong-bao-{folder}.yaml")
+    out = tmp_path / "out"
+    assert build(str(tmp_path / "bo-a"), str(tmp_path / "bo-b"), "--out", str(out))["status"] == 0
+    edit(tmp_path / "bo-a" / "co-quan.yaml", "Văn phòng", "Văn phòng Bộ")
+    summary = build(str(tmp_path / "bo-a"), str(tmp_path / "bo-b"), "--out", str(out))
+    assert states(summary) == {"thong-bao-bo-a": "built", "thong-bao-bo-b": "unchanged"}
+    assert reasons(summary) == {"thong-bao-bo-a": "danh mục cơ quan (co-quan.yaml) đã đổi"}
+
+
+def test_settings_images_and_source_date_epoch_are_inputs(data, tmp_path, monkeypatch):
+    from PIL import Image
+
+    out = tmp_path / "out"
+    assert build(str(data), "--out", str(out))["status"] == 0
+    with Image.open(data / "anh" / "chu-ky.png") as image:
+        image = image.copy()
+    image.putpixel((0, 0), (0, 0, 255, 255) if image.mode == "RGBA" else 0)
+    image.save(data / "anh" / "chu-ky.png")
+    summary = build(str(data), "--out", str(out))
+    assert reasons(summary) == {"day-du": "tệp anh/chu-ky.png đã đổi"}  # the only one with a signature
+    edit(data / "cai-dat.yaml", "le_trai: 32", "le_trai: 31")
+    assert set(reasons(build(str(data), "--out", str(out))).values()) == {"cài đặt (cai-dat.yaml) đã đổi"}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert set(reasons(build(str(data), "--out", str(out))).values()) == {"SOURCE_DATE_EPOCH đã đổi"}
+    assert set(reasons(build(str(data), "--out", str(out), "--force")).values()) == {"dựng lại theo yêu cầu (--force)"}
+
+
+def test_a_damaged_manifest_or_a_missing_output_means_rebuilding(data, tmp_path):
+    out = tmp_path / "out"
+    build(str(data / "toi-thieu.yaml"), "--out", str(out))
+    (out / "toi-thieu" / "thong-bao.pdf").unlink()
+    assert reasons(build(str(data / "toi-thieu.yaml"), "--out", str(out))) == \
+        {"toi-thieu": "thiếu tệp kết quả thong-bao.pdf"}
+    (out / MANIFEST_NAME).write_text("{ hỏng", encoding="utf-8")
+    assert reasons(build(str(data / "toi-thieu.yaml"), "--out", str(out))) == {"toi-thieu": "chưa dựng"}
+    assert manifest(out)["toi-thieu"]["source"] == (data / "toi-thieu.yaml").as_posix()
+
+
+def test_the_shared_font_configuration_gives_the_pdf_render_pdf_gives(data):
+    from baocao.build.outputs import NoticeJob, Resources, render_notice_files
+    from baocao.data.validate import load_notice
+    from baocao.documents.wording import templates_dir
+    from baocao.settings import layout_for
+
+    def job(name):
+        path = data / name
+        notice, registry, _ = load_notice(path)
+        return NoticeJob(path, path.stem, notice, registry, layout_for(notice, data), templates_dir())
+
+    shared = Resources()
+    first = render_notice_files(job("day-du.yaml"), shared)
+    render_notice_files(job("toi-thieu.yaml"), shared)
+    again = render_notice_files(job("day-du.yaml"), shared)
+    alone = render_notice_files(job("day-du.yaml"), None)   # render_pdf, a fresh FontConfiguration
+    assert first == again == alone
+
+
+@pytest.mark.slow
+def test_two_clones_build_the_same_bytes(tmp_path):
+    """Different folders, process counts and start methods: the same files, byte for byte."""
+    clones = [tmp_path / "a", tmp_path / "sau" / "hon" / "b"]
+    for clone, jobs in zip(clones, ("2", "1")):
+        shutil.copytree(ROOT / "data", clone / "data")
+        shutil.copytree(ROOT / "templates", clone / "templates")
+        subprocess.run([sys.executable, "-m", "baocao", "build", "--jobs", jobs], cwd=clone, check=True,
+                       capture_output=True, timeout=300)
+    a, b = ({p.relative_to(c / "output").as_posix(): p.read_bytes() for p in sorted((c / "output").rglob("*"))
+             if p.is_file()} for c in clones)
+    assert a == b and len(a) == 1 + 2 * len(list((ROOT / "data").glob("thong-bao-*.yaml")))
+    assert str(tmp_path).encode() not in b"".join(a.values())
+    for name, data in a.items():
+        if name.endswith(".docx"):
+            assert docx.Document(io.BytesIO(data)).paragraphs
+        elif name.endswith(".pdf"):
+            assert pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
