@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -106,9 +108,24 @@ def verify_files(paths: list[str], layout: Any) -> list[Checked]:
     return results
 
 
+def _exit_with_parent() -> None:
+    """Workers are the server's children, not the build's: should the build be killed (kill -9),
+    nobody would stop them. Each watches the build's end of its pipe and exits with it."""
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="baocao-watch-parent", daemon=True).start()
+
+
 def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _exit_with_parent()
     import baocao.build.warm  # noqa: F401  (already imported by the server; a no-op then)
 
 

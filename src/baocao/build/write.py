@@ -105,6 +105,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
+        fault("replace")
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
