@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from baocao.data.load import LoadedDocument, format_path, load
-from baocao.data.validate.messages import did_you_mean
 from baocao.documents.layout import DEFAULT_LAYOUT, SETTING_KEYS, Layout
 from baocao.errors import DataError, Problem
 
@@ -21,6 +20,8 @@ REGISTER_DEFAULT = "so-dang-ky.sqlite"
 
 def settings_problems(settings: Mapping[str, Any], doc: LoadedDocument, prefix: tuple = (TOP_KEY,)) -> list[Problem]:
     """Every bad key or value of a ``trinh_bay`` mapping, each at its own line."""
+    from baocao.data.validate.messages import did_you_mean  # the package imports this module
+
     problems = []
     for key, value in settings.items():
         path = (*prefix, key)
@@ -41,6 +42,8 @@ def settings_problems(settings: Mapping[str, Any], doc: LoadedDocument, prefix: 
 
 def load_layout(path: str | Path | None) -> Layout:
     """The layout of a settings file (``None``: the defaults). Raises DataError with lines."""
+    from baocao.data.validate.messages import did_you_mean
+
     if path is None:
         return DEFAULT_LAYOUT
     doc = load(path)
