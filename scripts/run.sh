@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian machine: installs what is missing, then builds or tests.
+#   bash scripts/run.sh setup   -> only install (CI set-up step); then use .venv/bin/baocao
 #   bash scripts/run.sh build   -> sample bundle from data/ into output/
 #   bash scripts/run.sh test    -> the whole test suite
 set -euo pipefail
@@ -7,8 +8,8 @@ cd "$(dirname "$0")/.."
 
 mode="${1:-}"
 case "$mode" in
-  build|test) shift ;;
-  *) echo "Cách dùng: bash scripts/run.sh build|test [tham số thêm]" >&2; exit 2 ;;
+  setup|build|test) shift ;;
+  *) echo "Cách dùng: bash scripts/run.sh setup|build|test [tham số thêm]" >&2; exit 2 ;;
 esac
 
 # System packages WeasyPrint and the fonts need; the test suite also needs poppler and LibreOffice.
@@ -41,6 +42,10 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
+if [ "$mode" = setup ]; then
+  echo "Đã cài xong: dùng .venv/bin/baocao"
+  exit 0
+fi
 if [ "$mode" = build ]; then
   exec .venv/bin/baocao build data --verify "$@"
 fi
