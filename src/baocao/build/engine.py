@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from baocao.build import outputs
 from baocao.build import verify as verifying
 from baocao.build.display import Display
 from baocao.build.interrupt import Interrupted, SignalGuard
 from baocao.build.numbers import Numbering
-from baocao.build import outputs
 from baocao.build.outputs import NoticeJob
 from baocao.build.plan import Fingerprints, Manifest, NoticePlan, plan_notice, sha256_bytes
 from baocao.build.result import BuildResult, NoticeResult
@@ -117,12 +117,13 @@ class _Build:
             if plan.current:
                 self._unchanged(plan)
         checks = verifying.Checks(self) if self.options.verify else None
-        jobs = min(self.options.jobs, len(stale))
+        unchecked = [p for p in plans if p.current and checks and checks.todo(p.entry)]
+        jobs = min(self.options.jobs, len(stale) + len(unchecked))
         self.runner = Pool(jobs, self.options.verify) if jobs > 1 else InProcess(render=bool(stale))
         if checks:
             for plan in plans:
                 if plan.current:
-                    checks.notice(plan.source, self.manifest.notices[plan.source.slug], None)
+                    checks.notice(plan.source, plan.entry, None)
         window = 2 * self.runner.jobs
         while stale or self.inflight:
             while stale and sum(t[0] == "render" for t in self.inflight.values()) < window:
@@ -192,9 +193,11 @@ class _Build:
             needs_number = notice.document.number is None
             if self.numbering and needs_number:
                 notice, taken = self.numbering.take(plan.source, notice, registry, self.prints.file(plan.source.path))
-        except (BaocaoError, OSError) as error:
-            self._fail(plan, Failure.of(error) if isinstance(error, BaocaoError) else
-                       Failure(int(ExitStatus.DATA_ERROR), f"{plan.source.path}: {error.strerror or error}"))
+        except OSError as error:
+            self._fail(plan, Failure(int(ExitStatus.DATA_ERROR), f"{plan.source.path}: {error.strerror or error}"))
+            return
+        except Exception as error:  # a bug in one notice's validation must not stop the others
+            self._fail(plan, Failure.of(error))
             return
         progress = plan.source.progress_file
         job = NoticeJob(plan.source.path, plan.source.slug, notice, registry, layout, self.prints.templates,

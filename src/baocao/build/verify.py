@@ -36,19 +36,24 @@ class Checks:
         self.build.result.checked.append(checked)
         self.build.display.checked(checked)
 
+    def _cached(self, info: dict) -> dict | None:
+        cached = info.get("check")
+        return cached if cached and cached.get("code") == self.code and not self.verbose else None
+
+    def todo(self, entry: dict) -> list[str]:
+        """The DOCX and PDF files of a manifest entry without a usable earlier result."""
+        return [rel for kind in entry.get("kinds", {}).values() for rel, info in sorted(kind.get("files", {}).items())
+                if rel.endswith(SUFFIXES) and self._cached(info) is None]
+
     def notice(self, source: NoticeSource, entry: dict, layout: Any) -> None:
         """Check the files of one notice (*layout*: its layout, None to read it from the data)."""
-        todo = []
         for kind in entry.get("kinds", {}).values():
             for rel, info in sorted(kind.get("files", {}).items()):
-                if not rel.endswith(SUFFIXES):
-                    continue
-                cached = info.get("check")
-                if cached and cached.get("code") == self.code and not self.verbose:
+                cached = self._cached(info) if rel.endswith(SUFFIXES) else None
+                if cached:
                     self._record(CheckedFile(f"{source.slug}/{rel}", list(cached.get("failed", [])),
                                              cached.get("error"), cached=True))
-                else:
-                    todo.append(rel)
+        todo = self.todo(entry)
         if not todo:
             return
         if layout is None:
