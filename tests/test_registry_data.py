@@ -49,6 +49,20 @@ GOVERNMENT_2025 = {
     "Ngân hàng Nhà nước Việt Nam", "Thanh tra Chính phủ", "Văn phòng Chính phủ",
 }
 
+# Bodies valid on each day (the table of docs/registry.md): bộ, cơ quan ngang bộ, tỉnh, thành phố
+# trực thuộc trung ương.
+COUNTS = [
+    (dt.date(2024, 12, 31), 18, 4, 58, 5),
+    (dt.date(2025, 1, 1), 18, 4, 57, 6),    # thành phố Huế (Nghị quyết 175/2024/QH15)
+    (dt.date(2025, 2, 28), 18, 4, 57, 6),   # Nghị quyết 03/2021/QH15
+    (dt.date(2025, 3, 1), 14, 3, 57, 6),    # Nghị quyết 176/2025/QH15
+    (dt.date(2025, 6, 30), 14, 3, 57, 6),
+    (dt.date(2025, 7, 1), 14, 3, 28, 6),    # Nghị quyết 202/2025/QH15
+    (dt.date(2026, 4, 30), 14, 3, 27, 7),   # thành phố Đồng Nai (Nghị quyết 30/2026/QH16)
+    (dt.date(2026, 9, 1), 14, 3, 26, 8),    # thành phố Quảng Ninh (Nghị quyết 36/2026/QH16)
+    (dt.date(2026, 9, 20), 14, 3, 25, 9),   # thành phố Bắc Ninh (Nghị quyết 39/2026/QH16)
+]
+
 
 class _UniqueKeyLoader(yaml.SafeLoader):
     """SafeLoader that refuses a key written twice in one mapping (PyYAML keeps the last)."""
@@ -206,14 +220,16 @@ def test_an_ended_body_names_successors_that_exist_the_next_day():
                 assert valid_on(registry()[successor], next_day), (key, successor)
 
 
-@pytest.mark.parametrize("day, ministries, ministerial", [
-    (dt.date(2025, 2, 28), 18, 4),   # Nghị quyết 03/2021/QH15
-    (dt.date(2025, 3, 1), 14, 3),    # Nghị quyết 176/2025/QH15
-    (dt.date(2026, 4, 7), 14, 3),    # Quốc hội khóa XVI, unchanged
-])
-def test_number_of_ministries(day, ministries, ministerial):
+@pytest.mark.parametrize("day, ministries, ministerial, provinces, cities", COUNTS)
+def test_number_of_ministries(day, ministries, ministerial, provinces, cities):
     assert len(valid(day, {"bo"})) == ministries
     assert len(valid(day, {"co-quan-ngang-bo"})) == ministerial
+
+
+def test_the_documented_counts_are_the_tested_ones():
+    rows = re.findall(r"^\| (\d{4}-\d\d-\d\d) \| (\d+) \| (\d+) \| (\d+) \| (\d+)",
+                      (ROOT / "docs" / "registry.md").read_text(encoding="utf-8"), re.MULTILINE)
+    assert [(dt.date.fromisoformat(d), *map(int, n)) for d, *n in rows] == COUNTS
 
 
 def test_the_government_from_march_2025_is_the_one_of_resolution_176():
@@ -221,16 +237,8 @@ def test_the_government_from_march_2025_is_the_one_of_resolution_176():
     assert {e["ten"] for e in bodies.values()} == GOVERNMENT_2025
 
 
-@pytest.mark.parametrize("day, provinces, cities", [
-    (dt.date(2024, 12, 31), 58, 5),
-    (dt.date(2025, 1, 1), 57, 6),    # Huế
-    (dt.date(2025, 6, 30), 57, 6),
-    (dt.date(2025, 7, 1), 28, 6),    # Nghị quyết 202/2025/QH15
-    (dt.date(2026, 4, 30), 27, 7),   # Đồng Nai
-    (dt.date(2026, 9, 1), 26, 8),    # Quảng Ninh
-    (dt.date(2026, 9, 20), 25, 9),   # Bắc Ninh
-])
-def test_number_of_provinces_each_with_its_committee(day, provinces, cities):
+@pytest.mark.parametrize("day, ministries, ministerial, provinces, cities", COUNTS)
+def test_number_of_provinces_each_with_its_committee(day, ministries, ministerial, provinces, cities):
     units = valid(day, PROVINCE_KINDS)
     assert sum(e["loai"] == "tinh" for e in units.values()) == provinces
     assert sum(e["loai"] == "thanh-pho" for e in units.values()) == cities
