@@ -94,6 +94,8 @@ def build_parser() -> tuple[_Parser, Any]:
     p.add_argument("sources", nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC", help="tệp thông báo hoặc thư mục data/")
     p.add_argument("--out", default="output", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: output)")
     p.add_argument("--verify", action="store_true", help="kiểm tra văn bản vừa dựng theo Nghị định 30")
+    p.add_argument("--templates", metavar="THƯ_MỤC", default=None,
+                   help="thư mục mẫu của dự án, thay các mẫu có sẵn cùng tên (mặc định: thu_muc_mau trong cai-dat.yaml)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo \"6 rõ\" là lỗi")
     check_command.register(sub)
     return parser, check_command
@@ -183,13 +185,16 @@ def cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return ExitStatus.DATA_ERROR
     from baocao.build.outputs import render_notice
     from baocao.build.write import write_all
-    from baocao.settings import layout_for
+    from baocao.documents.wording import templates_dir
+    from baocao.settings import layout_for, templates_for
 
     # Render every notice in memory first: a failure in any of them leaves output/ untouched.
     rendered: dict[Path, bytes] = {}
     for path, notice, registry, warnings in checked:
         layout = layout_for(notice, path.parent, path)
-        files = render_notice(notice, registry, layout, path, Path(args.out))
+        templates = templates_dir(args.templates or templates_for(path.parent))
+        _announce_templates(templates, err, getattr(args, "debug", False))
+        files = render_notice(notice, registry, layout, path, Path(args.out), templates)
         rendered.update(files)
         note = f", {len(warnings)} cảnh báo 6 rõ" if warnings else ""
         print(f"Đã dựng {path}: {len(files)} tệp trong {Path(args.out)}{note}", file=err)
@@ -198,6 +203,17 @@ def cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.verify:
         return args.run_check([str(p) for p in outputs if p.suffix in (".docx", ".pdf")])
     return ExitStatus.OK
+
+
+def _announce_templates(templates: Any, err: TextIO, debug: bool) -> None:
+    """Say when a project's templates replace the packaged ones, and (with --debug) where every
+    template comes from."""
+    replaced = templates.overridden()
+    if replaced:
+        print(f"Dùng mẫu của dự án ({templates.override}): {', '.join(replaced)}", file=err)
+    if debug:
+        for name in ("wording.j2", "notice.html.j2", "style.css.j2"):
+            print(f"mẫu {name}: {templates.source(name)}", file=err)
 
 
 def _verify(parser: _Parser, check: Any, files: list[str], out: TextIO, err: TextIO) -> int:

@@ -1,17 +1,24 @@
-"""Layout settings: ``cai-dat.yaml`` beside the notices (key ``trinh_bay``), then the notice's
-own ``trinh_bay``, applied over the Decree 30 defaults of :mod:`baocao.documents.layout`."""
+"""Settings of a folder of notices: ``cai-dat.yaml`` beside them.
+
+``trinh_bay``: layout settings, then the notice's own ``trinh_bay``, applied over the Decree 30
+defaults of :mod:`baocao.documents.layout`. ``thu_muc_mau``: the project's templates folder
+(relative to the settings file, inside the project), whose files replace the packaged templates
+of the same name.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Mapping
 
 from baocao.data.load import LoadedDocument, format_path, load
-from baocao.data.validate.messages import did_you_mean
+from baocao.data.messages import did_you_mean
 from baocao.documents.layout import DEFAULT_LAYOUT, SETTING_KEYS, Layout
 from baocao.errors import DataError, Problem
 
 SETTINGS_FILE = "cai-dat.yaml"
 TOP_KEY = "trinh_bay"
+TEMPLATES_KEY = "thu_muc_mau"
+TOP_KEYS = (TOP_KEY, TEMPLATES_KEY)
 
 
 def settings_problems(settings: Mapping[str, Any], doc: LoadedDocument, prefix: tuple = (TOP_KEY,)) -> list[Problem]:
@@ -45,8 +52,13 @@ def load_layout(path: str | Path | None) -> Layout:
     if not isinstance(doc.data, dict):
         raise DataError(Problem(name, 1, 1, "", f"tệp cài đặt cần khóa '{TOP_KEY}:' ở đầu"))
     problems = [Problem(name, *(doc.mark((key,)) or (None, None)), key,
-                        f"khóa không có trong tệp cài đặt: '{key}'{did_you_mean(key, [TOP_KEY])}")
-                for key in doc.data if key != TOP_KEY]
+                        f"khóa không có trong tệp cài đặt: '{key}'{did_you_mean(key, TOP_KEYS)}")
+                for key in doc.data if key not in TOP_KEYS]
+    if TEMPLATES_KEY in doc.data:
+        try:
+            templates_folder(doc.path, doc.data[TEMPLATES_KEY])
+        except ValueError as error:
+            problems.append(Problem(name, *(doc.mark((TEMPLATES_KEY,)) or (None, None)), TEMPLATES_KEY, str(error)))
     settings = doc.data.get(TOP_KEY) or {}
     if not isinstance(settings, dict):
         line, column = doc.mark((TOP_KEY,)) or (None, None)
@@ -66,3 +78,30 @@ def layout_for(notice: Any, data_dir: str | Path, source: str | Path | None = No
         return layout.with_settings(notice.settings)
     except ValueError as error:
         raise DataError(Problem(str(source or data_dir), None, None, TOP_KEY, str(error))) from None
+
+
+def templates_folder(settings_file: Path, value: Any) -> Path:
+    """The folder ``thu_muc_mau`` names: relative to the settings file, an existing folder inside
+    the project (the folder that holds the data folder). ValueError (Vietnamese) otherwise."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("cần đường dẫn tới thư mục mẫu (vd: ../templates)")
+    if Path(value).is_absolute():
+        raise ValueError(f"đường dẫn thư mục mẫu phải là đường dẫn tương đối, không phải '{value}'")
+    base = Path(settings_file).resolve().parent
+    folder = (base / value).resolve()
+    project = base.parent
+    if not folder.is_relative_to(project):
+        raise ValueError(f"thư mục mẫu '{value}' nằm ngoài dự án ({project})")
+    if not folder.is_dir():
+        raise ValueError(f"không có thư mục mẫu '{value}'")
+    return folder
+
+
+def templates_for(data_dir: str | Path) -> Path | None:
+    """The project's templates folder named in the folder's ``cai-dat.yaml``, if any."""
+    settings = Path(data_dir) / SETTINGS_FILE
+    if not settings.is_file():
+        return None
+    doc = load(settings)
+    value = doc.data.get(TEMPLATES_KEY) if isinstance(doc.data, dict) else None
+    return templates_folder(settings, value) if value is not None else None

@@ -9,18 +9,18 @@ from baocao.data.model import Notice, Registry
 from baocao.render.docx import render_docx
 from baocao.render.html import render_html
 from baocao.render.pdf import render_pdf
-from baocao.documents.wording import Wording, templates_dir
+from baocao.documents.wording import Templates, Wording, templates_dir
 from baocao.build.write import normalize_docx, write_all
 
 
 def notice_document(notice: Notice, registry: Registry, layout: Layout, source_path: Path,
-                    templates: Path | None = None) -> NoticeDocument:
+                    templates: Path | Templates | None = None) -> NoticeDocument:
     folder = templates_dir(templates)
     return build_document(notice, registry, layout, Wording(folder), Path(source_path).parent)
 
 
 def render_notice(notice: Notice, registry: Registry, layout: Layout, source_path: Path, out_dir: Path,
-                  templates: Path | None = None) -> dict[Path, bytes]:
+                  templates: Path | Templates | None = None) -> dict[Path, bytes]:
     """Every file of one notice, as bytes keyed by its destination path."""
     folder = templates_dir(templates)
     doc = notice_document(notice, registry, layout, source_path, folder)
@@ -32,7 +32,7 @@ def render_notice(notice: Notice, registry: Registry, layout: Layout, source_pat
 
 
 def build_notice(notice: Notice, registry: Registry, layout: Layout, source_path: Path, out_dir: Path,
-                 templates: Path | None = None) -> list[Path]:
+                 templates: Path | Templates | None = None) -> list[Path]:
     files = render_notice(notice, registry, layout, source_path, out_dir, templates)
     write_all(files)
     return sorted(files)
