@@ -24,6 +24,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     field_validator,
     model_validator,
 )
@@ -216,9 +217,28 @@ class Meeting(Strict):
         return self.concluder or self.chair
 
 
+CHILD_KEYS = ("y", "doan", "khoan", "diem", "gach", "cong")
+
+
 class _Node(Strict):
     """What every node of the body has: a heading, paragraphs, unnumbered items, text after its
-    children, and the defaults its descendants inherit."""
+    children, and the defaults its descendants inherit. Children print in the order their keys
+    are written (``gach`` before ``diem`` if so written); ``van_ban`` always comes first and
+    ``sau`` last."""
+
+    _child_order: tuple[str, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_child_order(cls, value: Any, handler: Any) -> Any:
+        node = handler(value)
+        if isinstance(value, dict):
+            node._child_order = tuple(k for k in value if k in CHILD_KEYS)
+        return node
+
+    @property
+    def child_order(self) -> tuple[str, ...]:
+        return self._child_order
 
     title: Text | None = Field(None, alias="tieu_de", description="tiêu đề in sau số thứ tự, thành đoạn riêng")
     title_style: TitleStyle | None = Field(

@@ -3,7 +3,7 @@
 Kinds, from the outside in: ``phan`` (I.), ``khoan`` (1.), ``diem`` (a)), ``gach`` ("- "),
 ``cong`` ("+ "), ``y`` ((i), inline) and ``doan`` (an unnumbered paragraph that may carry an
 assignment of its own). Children are visited in the order the document prints them: ý first
-(they continue the node's paragraph), then unnumbered paragraphs, khoản, điểm, "- " and "+ " items.
+(they continue the node's paragraph), then the other lists in the order the data writes them.
 """
 from __future__ import annotations
 
@@ -60,8 +60,13 @@ def _word(kind: str, index: int) -> str:
 
 
 def children(node: _Node) -> Iterator[tuple[str, str, int, _Node]]:
-    """(YAML key, kind, 1-based index, child) of every child of *node*, in print order."""
-    for key, attr, kind in CHILDREN:
+    """(YAML key, kind, 1-based index, child) of every child of *node*, in print order: ý first
+    (they continue the node's paragraph), then the lists in the order the data writes them."""
+    by_key = {key: (attr, kind) for key, attr, kind in CHILDREN}
+    written = [k for k in node.child_order if k != "y"]
+    order = ["y", *written, *(key for key, _a, _k in CHILDREN if key != "y" and key not in written)]
+    for key in order:
+        attr, kind = by_key[key]
         for i, child in enumerate(getattr(node, attr, None) or (), 1):
             yield key, kind, i, child
 
