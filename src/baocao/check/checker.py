@@ -4,12 +4,13 @@ from __future__ import annotations
 import os
 
 from baocao.check.errors import UnreadableFile
+from baocao.check.kinds import supported
 from baocao.check.report import Report
 from baocao.check.rules import Ctx, run_rules
 from baocao.check.structure import analyse, detect_kind
 from baocao.documents.layout import DEFAULT_LAYOUT, Layout
 
-KINDS = ("thong-bao", "trich-sao")
+KINDS = supported()
 
 
 def read_document(path: str, layout: Layout = DEFAULT_LAYOUT):
@@ -38,9 +39,11 @@ def read_document(path: str, layout: Layout = DEFAULT_LAYOUT):
 
 
 def check_file(path: str, layout: Layout = DEFAULT_LAYOUT, kind: str | None = None) -> Report:
-    """Check one file against R1–R43. ``kind`` forces "thong-bao" or "trich-sao"; default: detected."""
+    """Check one file against R1–R43. ``kind`` forces one of ``KINDS``; None or "auto": detected."""
+    if kind == "auto":
+        kind = None
     if kind is not None and kind not in KINDS:
-        raise ValueError(f"loại văn bản không biết: {kind!r} (chọn {' hoặc '.join(KINDS)})")
+        raise ValueError(f"loại văn bản không biết: {kind!r} (chọn một trong: auto, {', '.join(KINDS)})")
     doc = read_document(str(path), layout)
     kind = kind or detect_kind(doc)
     st = analyse(doc, kind)

@@ -33,6 +33,7 @@ class Span:
     italic: bool = False
     color: str | None = None      # "RRGGBB"; None = automatic / black
     embedded: bool | None = None  # PDF: is the font program in the file
+    script: bool = False          # raised or lowered small text: a footnote mark, a drafter's initials
 
 
 @dataclass
@@ -98,6 +99,7 @@ class Para:
     top_mm: float | None = None
     bottom_mm: float | None = None
     source_index: int | None = None        # DOCX: paragraph number in the file's body
+    section: int | None = None             # DOCX: section number, from 1
 
     @property
     def clean(self) -> str:
@@ -105,7 +107,8 @@ class Para:
 
     @property
     def visible_spans(self) -> list[Span]:
-        return [s for s in self.spans if s.text.strip()]
+        """Spans with ink, footnote marks and subscript initials left out (they follow no size rule)."""
+        return [s for s in self.spans if s.text.strip() and not s.script]
 
     @property
     def is_empty(self) -> bool:
@@ -227,6 +230,8 @@ class Document:
     body_line_pitch_pt: dict[float, float] = field(default_factory=dict)  # PDF: size -> single pitch
     vertical_lines_in_header: int = 0     # PDF: cell borders seen around the header block
     notes: list[str] = field(default_factory=list)
+    untrusted: str | None = None          # PDF: why its text layer cannot be read as the page shows
+    geometry_trusted: bool = True         # PDF: glyph positions are the page's (not an OCR guess)
 
     @property
     def text_center_mm(self) -> float | None:

@@ -21,7 +21,7 @@ from baocao.check.rules.base import (
     size_problem,
     skip,
 )
-from baocao.check.structure import ABBREVIATIONS, TYPE_NAMES
+from baocao.check.kinds import ABBREVIATIONS, TYPE_NAMES, title_type
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"

@@ -19,7 +19,7 @@ from baocao.check.rules.base import (
     size_problem,
     skip,
 )
-from baocao.check.structure import Closing
+from baocao.check.closing import Closing
 
 TITLES = re.compile(r"^(TM|Q|KT|TL|TUQ)\.\s")
 DEGREE = re.compile(r"^(GS|PGS|TS|ThS|Ths|TSKH|KS|BS|CN|NCS)\s*\.", re.I)

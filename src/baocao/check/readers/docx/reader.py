@@ -77,6 +77,8 @@ class DocxReader(TableReader):
         settings = self.pkg.related("settings")
         self.even_odd = on_off(settings.find(w("evenAndOddHeaders"))) if settings is not None else False
         self.compat_mode = 12
+        tab_el = settings.find(w("defaultTabStop")) if settings is not None else None
+        self.default_tab_mm = twips_to_mm(to_int(wattr(tab_el, "val"), 720) or 720)
         self.gutter_at_top = bool(settings is not None and on_off(settings.find(w("gutterAtTop"))))
         if settings is not None:
             for cs in settings.iter(w("compatSetting")):
@@ -222,7 +224,7 @@ class DocxReader(TableReader):
             shown = chunk.upper() if (rp.caps or rp.small_caps) and chunk not in ("\n", "\t") else chunk
             text += shown
             for piece, font in _split_by_slot(shown, rp):
-                spans.append(Span(piece, font, rp.size, rp.bold, rp.italic, rp.color))
+                spans.append(Span(piece, font, rp.size, rp.bold, rp.italic, rp.color, script=rp.script))
             if shown.strip():
                 n = len(shown.strip())
                 visible_chars += n
@@ -265,14 +267,30 @@ class DocxReader(TableReader):
         avail = max(1.0, (x1 - right) - (x0 + left))
         width_pieces = [(s.text.replace("\t", " "), s.size or size, s.bold, s.italic) for s in spans]
         line_widths = metrics.wrap_widths(width_pieces, avail) if text.strip() else None
+        # what the page shows: leading spaces and tabs move the first line's text (a khoản indented
+        # with a TAB, a date centred with spaces), trailing ones do not count
+        lead = self._leading_advance(text, spans, size, left, first, props.get("tabs") or {})
+        ink = text.strip(" \t\u00a0")
+        ink_pieces = [[s.text.replace("\t", " "), s.size or size, s.bold, s.italic] for s in spans]
+        while ink_pieces and not ink_pieces[0][0].strip():
+            ink_pieces.pop(0)
+        if ink_pieces:
+            ink_pieces[0][0] = ink_pieces[0][0].lstrip()
+        ink_widths = metrics.wrap_widths([tuple(x) for x in ink_pieces], avail) \
+            if ink and "\n" not in ink and len(line_widths or []) == 1 else None
+        if ink_widths and len(ink_widths) == 1 and lead is not None:
+            line_widths = ink_widths            # one line: its width is that of its ink
         center = None
         if align == "center":
-            center = ((x0 + left) + (x1 - right)) / 2
+            center = ((x0 + left) + (x1 - right)) / 2 + (lead or 0.0) / 2
         elif line_widths and len(line_widths) == 1:
             if align == "right":
                 center = (x1 - right) - line_widths[0] / 2
-            elif align == "left":
-                center = x0 + left + max(first, 0) + line_widths[0] / 2
+            else:
+                start = x0 + left + max(first, 0) + (lead or 0.0)
+                center = start + line_widths[0] / 2
+        if lead and align != "center":
+            first = first + lead
         clean = text.strip()
         underscores = bool(clean) and set(clean) <= set("_") and len(clean) >= 3
         para = Para(
@@ -288,6 +306,29 @@ class DocxReader(TableReader):
                          underlined=visible_chars > 0 and underlined_chars >= visible_chars,
                          underscores_only=underscores, page_break=state["page_break"])
         return res
+
+    def _leading_advance(self, text: str, spans, size: float, left: float, first: float, tabs: dict) -> float | None:
+        """Width (mm) of the spaces and tabs the paragraph starts with; None without font metrics."""
+        pos = left + first                      # from the text column's left edge
+        start = pos
+        for ch in text:
+            if ch in (" ", "\u00a0"):
+                w_ = metrics.text_width_mm(" ", size)
+                if w_ is None:
+                    return None
+                pos += w_
+            elif ch == "\t":
+                stops = sorted(twips_to_mm(t) for t, kind in tabs.items() if kind != "bar")
+                nxt = next((t for t in stops if t > pos + 0.01), None)
+                if nxt is None:
+                    step = self.default_tab_mm or 12.7
+                    nxt = (int((pos + 0.01) // step) + 1) * step
+                    if first < 0 and left > pos + 0.01:
+                        nxt = min(nxt, left)     # a hanging indent is a tab stop of its own
+                pos = nxt
+            else:
+                break
+        return pos - start
 
     def _walk_inline(self, el, base, pieces, fields, shapes, state, ctx):
         for child in el:

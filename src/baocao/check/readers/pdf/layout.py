@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from dataclasses import replace
 
 from baocao.check import text as tx
 from baocao.check.model import (
@@ -206,7 +207,7 @@ class Builder:
         for s in row:
             if seg.spans:
                 seg.spans[-1].text += " "
-            seg.spans.extend(Span(sp.text, sp.font, sp.size, sp.bold, sp.italic, sp.color, sp.embedded)
+            seg.spans.extend(replace(sp)
                              for sp in s.spans)
         seg.x0, seg.x1 = min(s.x0 for s in row), max(s.x1 for s in row)
         seg.size = Counter(s.size for s in row).most_common(1)[0][0]
@@ -220,7 +221,7 @@ class Builder:
         for s in segs:
             if spans:
                 spans[-1].text += " "
-            spans.extend(Span(sp.text, sp.font, sp.size, sp.bold, sp.italic, sp.color, sp.embedded)
+            spans.extend(replace(sp)
                          for sp in s.spans)
         widest = max(segs, key=lambda s: s.width)
         para = Para(index=len(self.paras), text=" ".join(s.text for s in segs), spans=spans, region=region,
@@ -255,8 +256,7 @@ class Builder:
                 if continuation:
                     current.text += " " + seg.text
                     current.spans[-1].text += " "
-                    current.spans.extend(Span(sp.text, sp.font, sp.size, sp.bold, sp.italic, sp.color,
-                                              sp.embedded) for sp in seg.spans)
+                    current.spans.extend(replace(sp) for sp in seg.spans)
                     current.lines.append(seg.as_line())
                     current.line_widths_mm.append(seg.width)
                     current.bottom_mm = seg.bottom

@@ -26,6 +26,7 @@ from baocao.check.model import (
     Span,
 )
 from baocao.check.readers.pdf.glyphs import Glyph, Segment
+from baocao.check.readers.pdf import trust
 from baocao.check.readers.pdf.layout import build_paragraphs
 from baocao.check.readers.pdf.pdfium_page import PageContent, PageReader
 
@@ -106,6 +107,8 @@ class PdfReader:
         spans: list[Span] = []
         prev: Glyph | None = None
         ink = [g for g in seg.glyphs if not g.text.isspace()]
+        main = Counter(round(g.size, 1) for g in ink).most_common(1)[0][0]
+        base = statistics.median(g.baseline for g in ink if abs(round(g.size, 1) - main) < 0.05)
         for g in seg.glyphs:
             if g.text.isspace():
                 if not text.endswith(" "):
@@ -121,11 +124,14 @@ class PdfReader:
             bold, italic = style_of(g)
             font = strip_subset(g.font)
             embedded = g.embedded
+            # smaller glyphs off the baseline: a footnote mark or a drafter's subscript initials
+            script = g.size < 0.9 * main and abs(g.baseline - base) > 0.1 * main
             last = spans[-1] if spans else None
-            if last and last.font == font and abs((last.size or 0) - g.size) < 0.05 and last.color == g.color:
+            if last and last.font == font and abs((last.size or 0) - g.size) < 0.05 and last.color == g.color \
+                    and last.script == script:
                 last.text += g.text
             else:
-                spans.append(Span(g.text, font, round(g.size, 2), bold, italic, g.color, embedded))
+                spans.append(Span(g.text, font, round(g.size, 2), bold, italic, g.color, embedded, script))
             text += g.text
             prev = g
         seg.text = text.strip()
@@ -134,7 +140,7 @@ class PdfReader:
         seg.x1 = max(g.x1 for g in ink) * MM_PER_PT
         sizes = Counter(round(g.size, 2) for g in ink)
         seg.size = sizes.most_common(1)[0][0]
-        seg.baseline = statistics.median(g.baseline for g in ink) * MM_PER_PT
+        seg.baseline = base * MM_PER_PT
         seg.top = (seg.baseline - ASCENT * seg.size * MM_PER_PT)
         seg.bottom = (seg.baseline + DESCENT * seg.size * MM_PER_PT)
 
@@ -196,6 +202,7 @@ class PdfReader:
         doc = build_paragraphs(self.path, pages_rows, rules, sections, verticals, self.layout)
         doc.images = pictures
         doc.fonts = fonts
+        doc.untrusted, doc.geometry_trusted = trust.assess(contents, (p.text for p in doc.paras))
         self.contents = contents
         return doc
 
