@@ -100,6 +100,7 @@ class Para:
     bottom_mm: float | None = None
     source_index: int | None = None        # DOCX: paragraph number in the file's body
     section: int | None = None             # DOCX: section number, from 1
+    mark_size_pt: float | None = None      # DOCX: size of the paragraph mark (the height of an empty line)
 
     @property
     def clean(self) -> str:
@@ -149,6 +150,7 @@ class Section:
     bottom_is_minimum: bool = True
     holds_only_table: bool = False
     label: str = ""               # "mục 1" / "trang 1" for messages
+    pushed: dict = field(default_factory=dict)   # DOCX: header/footer → (margin set, where the text starts)
 
 
 @dataclass
@@ -167,6 +169,7 @@ class PageMark:
     bold: bool = False
     italic: bool = False
     section: int | None = None
+    font: str | None = None
 
 
 @dataclass

@@ -61,6 +61,7 @@ class Structure:
     closing: Closing = field(default_factory=Closing)
     appendix: list[Para] = field(default_factory=list)         # after the signature
     copy: CopyBlock | None = None
+    after_signature_index: int | None = None                   # paragraphs past this one follow the signature
     sig_box: list[Para] = field(default_factory=list)       # 10 pt signature-information text
     header_paras: list[Para] = field(default_factory=list)
 
@@ -125,6 +126,13 @@ def analyse(doc: Document, kind: str | None = None) -> Structure:
     _agency(st, known)
     _closing_and_appendix(st, original)
     _roles(st)
+    closing_paras = st.closing.signer + ([st.closing.label] if st.closing.label else []) + \
+        [p for e in st.closing.entries for p in e.paras]
+    if closing_paras and copy_at is None:
+        st.after_signature_index = max(p.index for p in closing_paras)
+    for e in st.closing.entries:
+        for p in e.paras:
+            mark_initials(p)
     if copy_at is not None:
         st.copy = _copy_block(paras, original, copy_at)
     return st
@@ -248,6 +256,21 @@ def _roles(st: Structure):
             st.headings.append(p)
         out.append(p)
     st.body = out
+
+
+INITIALS = re.compile(r"^\s*\(?[\w.\s]{1,24}\)?[.;]?\s*$")
+
+
+def mark_initials(p: Para) -> None:
+    """Drafter's initials typed small after an entry, "- Lưu: VT, CN(Dũng).": a mark, not entry text."""
+    sizes = [s.size for s in p.spans if s.text.strip() and s.size]
+    if not sizes:
+        return
+    main = max(set(sizes), key=sizes.count)
+    for s in p.spans:
+        if s.size and s.size < main - 0.5 and "(" in s.text + "".join(x.text for x in p.spans) \
+                and INITIALS.match(s.text):
+            s.script = True
 
 
 def _looks_like_body(p: Para) -> bool:

@@ -46,6 +46,10 @@ def is_vietnamese_letter(ch: str) -> bool:
     return base in _VIET_LETTERS and marks <= (TONES | SHAPES)
 
 
+def _legacy_only() -> set[str]:
+    return {ch for ch in LEGACY_ONLY if not is_vietnamese_letter(ch)}
+
+
 def legacy_word(word: str) -> bool:
     """A word typed in a TCVN3 (ABC) or VNI font: legacy code points among its letters."""
     core = word.strip(EDGE_PUNCT)
@@ -53,7 +57,7 @@ def legacy_word(word: str) -> bool:
         return False
     if any(0xE000 <= ord(ch) <= 0xF8FF for ch in core):
         return True
-    return any(ch in LEGACY_ONLY for ch in core)
+    return any(ch in _LEGACY for ch in core)
 
 
 @dataclass
@@ -99,3 +103,6 @@ def assess(texts) -> TextQuality:
                 if len(examples) < 3:
                     examples.append(raw)
     return TextQuality(words, foreign, broken, examples)
+
+
+_LEGACY = _legacy_only()

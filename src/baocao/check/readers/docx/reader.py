@@ -22,6 +22,7 @@ from baocao.check.readers.docx.package import MC, Package
 from baocao.check.readers.docx.parts import (
     attach_rules,
     estimate_pages,
+    push_margins,
     read_page_numbers,
 )
 from baocao.check.readers.docx.shapes import ShapeReader
@@ -92,6 +93,7 @@ class DocxReader(TableReader):
         self.notes: list[str] = []
         self.source_counter = 0
         self.shapes = ShapeReader(self)
+        self.app_pages = _app_pages(self.pkg)
 
     # ------------------------------------------------------------------ sections
     def read_sections(self, body) -> list[tuple[Section, Any]]:
@@ -140,6 +142,7 @@ class DocxReader(TableReader):
         table_no = 0
         for kind, el in blocks:
             sec = sections[min(section_index, len(sections) - 1)][0]
+            self.current_section = sec.number
             left = sec.margin_left_mm or 0
             right = sec.width_mm - (sec.margin_right_mm or 0)
             ctx = Ctx(BODY, (left, right))
@@ -155,7 +158,8 @@ class DocxReader(TableReader):
             para.rules_below.append(rule)
             self.rules.append(rule)
         numbering = read_page_numbers(self, sections)
-        numbering.page_count = estimate_pages(self.paras, sec0)
+        push_margins(self, sections)
+        numbering.page_count = estimate_pages(self.paras, sec0, self.app_pages)
         secs = [s for s, _ in sections]
         doc = Document(path=self.path, fmt="docx", paras=self.paras, sections=secs,
                        numbering=numbering, images=self.images, rules=self.rules,
@@ -186,6 +190,7 @@ class DocxReader(TableReader):
         res = self.read_paragraph(p, ctx)
         para = res.para
         para.source_index = self.source_counter
+        para.section = getattr(self, "current_section", None)
         para.index = len(self.paras)
         if ctx.region in (HEADER_LEFT, HEADER_RIGHT):
             para.page = 1
@@ -258,6 +263,8 @@ class DocxReader(TableReader):
         line_mult = exact = None
         if line_val is None:
             line_mult = 1.0
+        elif rule == "atLeast" and line_val / 20 < size * 1.149:
+            line_mult = 1.0                 # "at least" less than a single line: Word sets a single line
         elif rule in ("exact", "atLeast"):
             exact = line_val / 20
         else:
@@ -300,6 +307,7 @@ class DocxReader(TableReader):
             line_exact_pt=exact, container=ctx.container, center_mm=center,
             line_widths_mm=line_widths, cell=ctx.cell, style=props.get("styleId"),
             page_break_before=bool(props.get("pageBreakBefore")) or state["page_break"],
+            mark_size_pt=mark.size,
             contextual_spacing=bool(props.get("contextualSpacing")),
         )
         res = ParaResult(para, fields, dict(props.get("pBdr", {})), (left, right), shapes,
@@ -425,6 +433,20 @@ def _split_by_slot(text: str, rp) -> list[tuple[str, str | None]]:
         else:
             out.append((ch, font))
     return out
+
+
+def _app_pages(pkg) -> int | None:
+    """The page count Word or LibreOffice saved in docProps/app.xml (None when another program wrote it)."""
+    blob = pkg.blob("docProps/app.xml")
+    if not blob:
+        return None
+    text = blob.decode("utf-8", "replace")
+    if "Microsoft Office Word" not in text and "LibreOffice" not in text:
+        return None
+    import re
+
+    m = re.search(r"<Pages>(\d+)</Pages>", text)
+    return int(m.group(1)) if m else None
 
 
 def read_docx(path: str) -> Document:

@@ -76,7 +76,8 @@ class Builder:
                         self.marks.append(PageMark(location=where, page=page_no, text=number,
                                                    center_mm=seg.center, size=seg.size,
                                                    bold=bool(span and span.bold),
-                                                   italic=bool(span and span.italic)))
+                                                   italic=bool(span and span.italic),
+                                                   font=span.font if span else None))
                     elif not in_margin or other is None:
                         break
                     if where == "header":
