@@ -175,6 +175,8 @@ def r25(c: Ctx):
             continue
         if p.lines and prev.lines and p.lines[0].page != prev.lines[-1].page:
             continue
+        if any(not q.is_empty for q in c.doc.paras[prev.index + 1:p.index]):
+            continue        # a heading or "QUYẾT ĐỊNH:" between them: their spacing is not this pair's
         seen += 1
         tol = 0.3 if c.doc.fmt == "docx" else 0.8
         if p.gap_before_pt < 6 - tol:

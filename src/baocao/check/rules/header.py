@@ -69,7 +69,7 @@ def r9(c: Ctx):
         pr.add(p, f"Quốc hiệu phải đúng là «{QUOC_HIEU}»")
     pr.extend(p, [bold_problem(p, "Quốc hiệu"), italic_problem(p, "Quốc hiệu"),
                   size_problem(p, 12, 13, "Quốc hiệu"),
-                  centre_problem(p, [c.st.tieu_ngu, c.st.place_date], "Quốc hiệu")])
+                  centre_problem(p, [c.st.tieu_ngu], "Quốc hiệu")])
     return pr.outcome("Quốc hiệu đúng chữ, in hoa đậm, 12–13 pt, căn giữa cột phải")
 
 
@@ -231,7 +231,8 @@ def r16(c: Ctx):
     p = c.st.number
     if p is None:
         return fail("không thấy dòng «Số:»")
-    m = re.match(r"^Số:\s*\d*\s*/\s*([^-\s/]+)", p.clean)
+    # the year some write into the number ("45/2026/QĐ-SCT") is R14's fault, not the type code's
+    m = re.match(r"^Số:\s*\d*\s*/\s*(?:\d{4}\s*/\s*)?([^-\s/]+)", p.clean)
     if not m:
         return skip("không tách được ký hiệu sau dấu «/»")
     abbr = m.group(1)

@@ -1,10 +1,11 @@
 """DOCX → neutral Document: effective formatting, geometry, drawn lines, page-number fields."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from baocao.check import metrics
+from baocao.check import text as tx
 from baocao.check.errors import UnreadableFile
 from baocao.check.model import (
     BODY,
@@ -194,9 +195,44 @@ class DocxReader(TableReader):
         para.index = len(self.paras)
         if ctx.region in (HEADER_LEFT, HEADER_RIGHT):
             para.page = 1
-        self.paras.append(para)
-        para._res = res  # consumed by attach_rules_in_order
-        return para
+        pieces = self._split_lines(para, res) if "\n" in para.text.strip() and para.align != "both" else [(para, res)]
+        for piece, piece_res in pieces:
+            piece.index = len(self.paras)
+            self.paras.append(piece)
+            piece._res = piece_res  # consumed by attach_rules
+        return pieces[-1][0]
+
+    def _split_lines(self, para: Para, res: ParaResult) -> list[tuple[Para, ParaResult]]:
+        """A paragraph whose lines are cut by line breaks (Shift+Enter): one part per line, as the
+        page shows them ("CỘNG HÒA …⏎Độc lập - Tự do - Hạnh phúc" typed as one paragraph)."""
+        groups: list[list[Span]] = [[]]
+        for span in para.spans:
+            parts = span.text.split("\n")
+            for k, part in enumerate(parts):
+                if k:
+                    groups.append([])
+                if part:
+                    groups[-1].append(replace(span, text=part))
+        groups = [g for g in groups if "".join(sp.text for sp in g).strip()]
+        if len(groups) < 2:
+            return [(para, res)]
+        out = []
+        for k, spans in enumerate(groups):
+            text = "".join(sp.text for sp in spans)
+            widths = metrics.wrap_widths([(sp.text.replace("\t", " "), sp.size or 12.0, sp.bold, sp.italic)
+                                          for sp in spans], None)
+            piece = replace(para, text=text, spans=spans, line_widths_mm=widths, rules_below=[], lines=[],
+                            space_before_pt=para.space_before_pt if k == 0 else 0.0,
+                            space_after_pt=para.space_after_pt if k == len(groups) - 1 else 0.0)
+            if para.align != "center" and widths and para.container is not None:
+                start = para.container[0] + (para.left_indent_mm or 0) + (para.first_indent_mm if k == 0 else 0)
+                piece.center_mm = start + widths[0] / 2
+            last = k == len(groups) - 1
+            piece_res = res if last else ParaResult(piece, indents=res.indents)
+            if last:
+                res.para = piece
+            out.append((piece, piece_res))
+        return out
 
     def read_paragraph(self, p, ctx: Ctx) -> ParaResult:
         ppr = p.find(w("pPr"))
@@ -299,7 +335,7 @@ class DocxReader(TableReader):
         if lead and align != "center":
             first = first + lead
         clean = text.strip()
-        underscores = bool(clean) and set(clean) <= set("_") and len(clean) >= 3
+        underscores = tx.is_rule_text(clean)
         para = Para(
             index=0, text=text, spans=spans, region=ctx.region, align=align,
             first_indent_mm=first, left_indent_mm=left, right_indent_mm=right,

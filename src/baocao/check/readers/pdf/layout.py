@@ -20,6 +20,7 @@ from baocao.check.model import (
     HEADER_LEFT,
     HEADER_RIGHT,
     MM_PER_PT,
+    TABLE,
     Document,
     HRule,
     PageMark,
@@ -100,6 +101,11 @@ class Builder:
             left = min(s.x0 for s in segs)
             self.notes.append("lề trái đo theo mép chữ gần nhất")
         left = min(left, min(s.x0 for s in wide)) if wide and n_left >= 3 else left
+        # short documents whose wide lines are all indented first lines (a Giấy mời): the margin is
+        # where several lines of any width start, a little to the left
+        flush, n_flush = _cluster_value([s.x0 for s in segs if left - 15.0 <= s.x0 < left - 1.0], 0.5)
+        if flush is not None and n_flush >= 3:
+            left = flush
         return left, right
 
     # ------------------------------------------------------------------ zones
@@ -128,6 +134,7 @@ class Builder:
                 copy = i
                 break
         closing = copy
+        appendix = copy
         for i in range(title + 1, copy):
             page, row = rows[i]
             prev_text = " ".join(s.text for s in rows[i - 1][1]).rstrip()
@@ -136,7 +143,13 @@ class Builder:
                     prev_text.endswith("./."):
                 closing = i
                 break
-        return title, closing, copy
+        # what follows the signature on a page of its own, from a "Phụ lục" heading: an appendix
+        for i in range(closing + 1, copy):
+            page, row = rows[i]
+            if page != rows[i - 1][0] and tx.fold(" ".join(s.text for s in row)).startswith("phu luc"):
+                appendix = i
+                break
+        return title, closing, appendix, copy
 
     # ------------------------------------------------------------------ paragraphs
     def build(self) -> Document:
@@ -148,12 +161,12 @@ class Builder:
         self.left, self.right = left, right
         center = (left + right) / 2
         rows = [(p, row) for p, page_rows in enumerate(self.pages_rows, start=1) for row in page_rows]
-        # rows of underscores are drawn lines
+        # rows of underscores or dashes are drawn lines
         kept = []
         for page, row in rows:
             segs = []
             for s in row:
-                if set(s.text.replace(" ", "")) <= {"_"} and len(s.text.strip()) >= 3:
+                if tx.is_rule_text(s.text):
                     self.rules.append(HRule(length_mm=s.width, kind="text", x0_mm=s.x0, y_mm=s.baseline,
                                             page=page, center_mm=s.center))
                 else:
@@ -161,12 +174,14 @@ class Builder:
             if segs:
                 kept.append((page, segs))
         rows = kept
-        title, closing, copy = self.zones(rows, left, right)
+        title, closing, appendix, copy = self.zones(rows, left, right)
         self.pitch = self.line_pitches([r for r in rows[title:closing]], left, right)
         # header block
         self.columns(rows[:title], center, HEADER_LEFT, HEADER_RIGHT)
         self.flow(rows[title:closing])
-        self.columns(rows[closing:copy], center, CLOSING_LEFT, CLOSING_RIGHT)
+        self.columns(rows[closing:appendix], center, CLOSING_LEFT, CLOSING_RIGHT)
+        for page, row in rows[appendix:copy]:
+            self._new_para([self._merge(row)], TABLE, None)
         self.columns(rows[copy:], center, CLOSING_LEFT, CLOSING_RIGHT)
         for i, p in enumerate(self.paras):
             p.index = i
