@@ -68,3 +68,18 @@ def test_findings_say_what_was_measured_and_where():
     assert f.status == FAIL and "14 pt" in f.message and "13 pt" in f.message
     assert f.place is not None and f.place.paragraph is not None and f.place.excerpt.startswith("Số:")
     assert r.kind == "cong-van" and r.finding("R20").status == SKIP and "công văn" in r.finding("R20").message
+
+
+def test_ocr_reads_words_only_and_never_fails_on_what_it_missed():
+    from baocao.check import ocr
+
+    path = os.path.join(REAL, "23_CV-1178_DCK-CTT_BoCongThuong.pdf")
+    report_ = check_file(path, ocr=True)
+    if ocr.available() is not None:
+        assert all(f.status == SKIP for f in report_.findings if f.rule != "R1")
+        assert "tesseract" in report_.finding("R20").message
+        return
+    judged = {f.rule for f in report_.findings if f.status != SKIP}
+    assert judged <= {"R1", "R15", "R16", "R18", "R19", "R29", "R39"} and "R29" in judged
+    assert "OCR" in report_.finding("R7").message
+    assert all(f.place is not None for f in report_.failed)

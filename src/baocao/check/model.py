@@ -234,7 +234,7 @@ class Document:
     vertical_lines_in_header: int = 0     # PDF: cell borders seen around the header block
     notes: list[str] = field(default_factory=list)
     untrusted: str | None = None          # PDF: why its text layer cannot be read as the page shows
-    geometry_trusted: bool = True         # PDF: glyph positions are the page's (not an OCR guess)
+    read_by_ocr: str | None = None        # PDF: the words come from OCR (no fonts, sizes, weights)
 
     @property
     def text_center_mm(self) -> float | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import subprocess
 from collections import Counter
 from functools import lru_cache
 
@@ -202,15 +203,46 @@ class PdfReader:
         doc = build_paragraphs(self.path, pages_rows, rules, sections, verticals, self.layout)
         doc.images = pictures
         doc.fonts = fonts
-        doc.untrusted, doc.geometry_trusted = trust.assess(contents, (p.text for p in doc.paras))
+        doc.untrusted = trust.assess(contents, (p.text for p in doc.paras))
         self.contents = contents
         return doc
 
+    def read_by_ocr(self, doc: Document) -> Document:
+        """The same pages read by Tesseract: words and places, no fonts or sizes."""
+        from baocao.check import ocr
 
-def read_pdf(path: str, layout) -> Document:
+        why_not = ocr.available()
+        if why_not is not None:
+            doc.untrusted = f"{doc.untrusted}; --ocr: {why_not}"
+            return doc
+        pages_rows = []
+        for number in range(1, len(self.pdf) + 1):
+            page = self.pdf[number - 1]
+            try:
+                glyphs = ocr.page_glyphs(page, number)
+            except (OSError, subprocess.SubprocessError) as exc:
+                doc.untrusted = f"{doc.untrusted}; --ocr: tesseract không đọc được trang {number} ({exc})"
+                return doc
+            finally:
+                page.close()
+            rows = [self.segments(r) for r in self.rows(glyphs)]
+            pages_rows.append([r for r in rows if r])
+        sections = [Section(number=s.number, width_mm=s.width_mm, height_mm=s.height_mm, measured=True,
+                            label=s.label) for s in doc.sections]
+        verticals = {s.number: [] for s in sections}
+        read = build_paragraphs(self.path, pages_rows, list(doc.rules), sections, verticals, self.layout)
+        read.images = doc.images
+        read.read_by_ocr = f"lớp chữ của PDF không dùng được ({doc.untrusted.split(':')[0]}); chữ được đọc lại bằng OCR"
+        return read
+
+
+def read_pdf(path: str, layout, ocr: bool = False) -> Document:
     reader = PdfReader(path, layout)
     try:
-        return reader.read()
+        doc = reader.read()
+        if ocr and doc.untrusted:
+            doc = reader.read_by_ocr(doc)
+        return doc
     except UnreadableFile:
         raise
     except Exception as exc:  # a malformed content stream: say so instead of a traceback
