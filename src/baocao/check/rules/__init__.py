@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from baocao.check.report import FAIL, SKIP, Finding
-from baocao.check.rules import body, extract, header, page, sign  # noqa: F401  (registration)
+from baocao.check.rules import body, extract, header, page, sigbox, sign  # noqa: F401  (registration)
 from baocao.check.rules.base import RULES, Ctx, Outcome
 
 __all__ = ["Ctx", "run_rules"]

@@ -1,7 +1,7 @@
 """DOCX → neutral Document: effective formatting, geometry, drawn lines, page-number fields."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from baocao.check import metrics
@@ -19,6 +19,7 @@ from baocao.check.model import (
     Span,
     TableInfo,
 )
+from baocao.check.readers.docx.lines import app_pages, leading_advance, split_lines
 from baocao.check.readers.docx.package import MC, Package
 from baocao.check.readers.docx.parts import (
     attach_rules,
@@ -94,7 +95,7 @@ class DocxReader(TableReader):
         self.notes: list[str] = []
         self.source_counter = 0
         self.shapes = ShapeReader(self)
-        self.app_pages = _app_pages(self.pkg)
+        self.app_pages = app_pages(self.pkg)
 
     # ------------------------------------------------------------------ sections
     def read_sections(self, body) -> list[tuple[Section, Any]]:
@@ -195,44 +196,12 @@ class DocxReader(TableReader):
         para.index = len(self.paras)
         if ctx.region in (HEADER_LEFT, HEADER_RIGHT):
             para.page = 1
-        pieces = self._split_lines(para, res) if "\n" in para.text.strip() and para.align != "both" else [(para, res)]
+        pieces = split_lines(para, res) if "\n" in para.text.strip() and para.align != "both" else [(para, res)]
         for piece, piece_res in pieces:
             piece.index = len(self.paras)
             self.paras.append(piece)
             piece._res = piece_res  # consumed by attach_rules
         return pieces[-1][0]
-
-    def _split_lines(self, para: Para, res: ParaResult) -> list[tuple[Para, ParaResult]]:
-        """A paragraph whose lines are cut by line breaks (Shift+Enter): one part per line, as the
-        page shows them ("CỘNG HÒA …⏎Độc lập - Tự do - Hạnh phúc" typed as one paragraph)."""
-        groups: list[list[Span]] = [[]]
-        for span in para.spans:
-            parts = span.text.split("\n")
-            for k, part in enumerate(parts):
-                if k:
-                    groups.append([])
-                if part:
-                    groups[-1].append(replace(span, text=part))
-        groups = [g for g in groups if "".join(sp.text for sp in g).strip()]
-        if len(groups) < 2:
-            return [(para, res)]
-        out = []
-        for k, spans in enumerate(groups):
-            text = "".join(sp.text for sp in spans)
-            widths = metrics.wrap_widths([(sp.text.replace("\t", " "), sp.size or 12.0, sp.bold, sp.italic)
-                                          for sp in spans], None)
-            piece = replace(para, text=text, spans=spans, line_widths_mm=widths, rules_below=[], lines=[],
-                            space_before_pt=para.space_before_pt if k == 0 else 0.0,
-                            space_after_pt=para.space_after_pt if k == len(groups) - 1 else 0.0)
-            if para.align != "center" and widths and para.container is not None:
-                start = para.container[0] + (para.left_indent_mm or 0) + (para.first_indent_mm if k == 0 else 0)
-                piece.center_mm = start + widths[0] / 2
-            last = k == len(groups) - 1
-            piece_res = res if last else ParaResult(piece, indents=res.indents)
-            if last:
-                res.para = piece
-            out.append((piece, piece_res))
-        return out
 
     def read_paragraph(self, p, ctx: Ctx) -> ParaResult:
         ppr = p.find(w("pPr"))
@@ -312,7 +281,7 @@ class DocxReader(TableReader):
         line_widths = metrics.wrap_widths(width_pieces, avail) if text.strip() else None
         # what the page shows: leading spaces and tabs move the first line's text (a khoản indented
         # with a TAB, a date centred with spaces), trailing ones do not count
-        lead = self._leading_advance(text, spans, size, left, first, props.get("tabs") or {})
+        lead = leading_advance(text, size, left, first, props.get("tabs") or {}, self.default_tab_mm)
         ink = text.strip(" \t\u00a0")
         ink_pieces = [[s.text.replace("\t", " "), s.size or size, s.bold, s.italic] for s in spans]
         while ink_pieces and not ink_pieces[0][0].strip():
@@ -350,29 +319,6 @@ class DocxReader(TableReader):
                          underlined=visible_chars > 0 and underlined_chars >= visible_chars,
                          underscores_only=underscores, page_break=state["page_break"])
         return res
-
-    def _leading_advance(self, text: str, spans, size: float, left: float, first: float, tabs: dict) -> float | None:
-        """Width (mm) of the spaces and tabs the paragraph starts with; None without font metrics."""
-        pos = left + first                      # from the text column's left edge
-        start = pos
-        for ch in text:
-            if ch in (" ", "\u00a0"):
-                w_ = metrics.text_width_mm(" ", size)
-                if w_ is None:
-                    return None
-                pos += w_
-            elif ch == "\t":
-                stops = sorted(twips_to_mm(t) for t, kind in tabs.items() if kind != "bar")
-                nxt = next((t for t in stops if t > pos + 0.01), None)
-                if nxt is None:
-                    step = self.default_tab_mm or 12.7
-                    nxt = (int((pos + 0.01) // step) + 1) * step
-                    if first < 0 and left > pos + 0.01:
-                        nxt = min(nxt, left)     # a hanging indent is a tab stop of its own
-                pos = nxt
-            else:
-                break
-        return pos - start
 
     def _walk_inline(self, el, base, pieces, fields, shapes, state, ctx):
         for child in el:
@@ -469,20 +415,6 @@ def _split_by_slot(text: str, rp) -> list[tuple[str, str | None]]:
         else:
             out.append((ch, font))
     return out
-
-
-def _app_pages(pkg) -> int | None:
-    """The page count Word or LibreOffice saved in docProps/app.xml (None when another program wrote it)."""
-    blob = pkg.blob("docProps/app.xml")
-    if not blob:
-        return None
-    text = blob.decode("utf-8", "replace")
-    if "Microsoft Office Word" not in text and "LibreOffice" not in text:
-        return None
-    import re
-
-    m = re.search(r"<Pages>(\d+)</Pages>", text)
-    return int(m.group(1)) if m else None
 
 
 def read_docx(path: str) -> Document:
