@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 SHAPES = {"\u0302", "\u0306", "\u031b"}          # circumflex, breve, horn
@@ -31,12 +32,14 @@ def base_letters(word: str) -> tuple[str, int] | None:
     return kept, tones
 
 
+@lru_cache(maxsize=8192)
 def is_syllable(word: str) -> bool:
     """A well-formed Vietnamese syllable (lenient: the shape, not a dictionary)."""
     kept, tones = base_letters(word)
     return tones <= 1 and SYLLABLE.match(kept) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_vietnamese_letter(ch: str) -> bool:
     nfd = unicodedata.normalize("NFD", ch.lower())
     base = nfd[0]

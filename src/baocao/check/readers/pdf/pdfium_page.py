@@ -152,7 +152,7 @@ class PageReader:
                 if code in (0, 0xFFFE, 0xFFFF) or code in (10, 13):
                     continue
                 obj = raw.FPDFText_GetTextObject(tp, i)
-                okey = ctypes.cast(obj, ctypes.c_void_p).value or 0
+                okey = ctypes.cast(obj, ctypes.c_void_p).value or 0 if obj else 0
                 known = objects.get(okey)
                 if known is None:
                     known = (self.font(raw.FPDFTextObj_GetFont(obj)), raw.FPDFTextObj_GetTextRenderMode(obj))
