@@ -122,6 +122,19 @@ def check_structure(notice: Notice, report: Report) -> None:
         report(("noi_dung",), "{thoi_han} chỉ dùng trong một mục có 'thoi_han'")
 
 
+def check_stray_marks(data: Any, report: Report, path: tuple = ()) -> None:
+    """{thoi_han} outside the body fills nothing: refused where it would be printed as is."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if path or key != "noi_dung":
+                check_stray_marks(value, report, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            check_stray_marks(value, report, (*path, i))
+    elif isinstance(data, str) and PLACEHOLDER.search(data):
+        report(path, "{thoi_han} chỉ dùng trong 'van_ban', 'tieu_de' hoặc 'sau' của một mục có 'thoi_han'")
+
+
 def check_marks(notice: Notice, report: Report) -> None:
     """{thoi_han} marks: never in text written out in full; one per deadline where several."""
     for visit, ctx in contexts(notice):
@@ -203,6 +216,7 @@ def cross_check(notice: Notice | Any, doc: LoadedDocument, base: Registry, regis
     check_agency_keys(notice, registry, report)
     check_structure(notice, report)
     check_marks(notice, report)
+    check_stray_marks(doc.data, report)
     check_verbatim(notice, registry, report)
     check_dates(notice, report)
     check_issuer(notice, registry, report)

@@ -2,8 +2,9 @@
 
 A **task** is a node of the body that is an assignment: it names a lead agency (``chu_tri``) or
 sits under a node that does. A node with children (ý, paragraphs, điểm, "- " or "+ " items) only
-introduces them — each child is a task in turn — unless it states a deadline or a product of its
-own, which makes it a task as well; a node without children is the task. Everything a task does
+introduces them — each child is a task in turn — unless it has words of its own and states a
+deadline or a product of its own, which makes it a task as well; a node without children is the
+task. Everything a task does
 not state itself (lead and how it is written, coordinators, deadlines, product, whom to report
 to, deciding authority) comes from the nearest enclosing node that states it; coordinators always
 come with the lead that names them.
@@ -123,10 +124,11 @@ def _has_children(node: _Node) -> bool:
 
 def is_task(item: Item, ctx: Context) -> bool:
     """An assignment node is a task unless it only introduces its children: a node with children
-    is a task too when it states a deadline or a product of its own."""
+    is a task too when it has words of its own and states a deadline or a product of its own (an
+    agency heading with a deadline for all its tasks is not one)."""
     if ctx.lead is None:
         return False
-    return not _has_children(item) or bool(item.deadlines or item.product)
+    return not _has_children(item) or bool(item.text and (item.deadlines or item.product))
 
 
 def iter_assignments(notice: Notice) -> Iterator[Assignment]:
