@@ -123,3 +123,16 @@ def pdf_body(path: Path, layout, summary: str) -> list[str]:
             paragraphs.append([])
         paragraphs[-1].append(text)
     return [norm(" ".join(p)) for p in paragraphs]
+
+
+def read_body(path: Path, first: str) -> Source:
+    """The body of a transcription in the same format that is not a Thông báo (a Công văn): the
+    paragraphs from the one starting with *first* to the one ending "./.", then Nơi nhận and signer."""
+    lines = [norm(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith(first))
+    end = next(i for i, line in enumerate(lines) if i >= start and line.endswith("./."))
+    out = Source(body=[line for line in lines[start:end + 1] if line])
+    tail = [line for line in lines[end + 1:] if line and line != "Nơi nhận:"]
+    out.recipients = [line for line in tail if line.startswith("- ")]
+    out.signer = [line for line in tail if not line.startswith("- ")]
+    return out

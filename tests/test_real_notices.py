@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rendered import DATA, ROOT, SEED_003, built, loaded
 
-from real_text import docx_parts, norm, pdf_body, read_seed, read_source
+from real_text import docx_parts, norm, pdf_body, read_body, read_seed, read_source
 
 REAL = ROOT / "tests" / "resources" / "real"
 
@@ -78,3 +78,44 @@ def test_word_count_is_the_same(case):
     """A second, coarser look: the body has exactly the source's words, none more, none less."""
     source, _path, files = case
     assert " ".join(docx_parts(files["docx"]).body).split() == " ".join(source.body).split()
+
+
+# The body of a real provincial Công văn whose tasks are grouped under agency headings ("5. Thanh
+# tra tỉnh", "6. Sở Tài chính" with a), b) under it), held in a notice's frame: the agency-heading
+# form (cach_giao: tieu-de) reproduces real wording paragraph for paragraph.
+AGENCY_HEADINGS = (REAL / "cv-7103-noi-dung.yaml", REAL / "B_cv-7103-2026-ubnd-lao-cai-nd178.txt")
+
+
+@pytest.fixture(scope="module")
+def headings_case():
+    data, text = AGENCY_HEADINGS
+    return read_body(text, "Thực hiện Nghị định số 178"), data, built(data)
+
+
+def test_agency_headings_body_in_docx_and_pdf(headings_case):
+    source, path, files = headings_case
+    assert docx_parts(files["docx"]).body == source.body
+    _notice, _registry, layout = loaded(path)
+    summary = docx_parts(files["docx"]).summary
+    assert pdf_body(files["pdf"], layout, summary) == source.body
+
+
+def test_agency_headings_recipients_and_signer(headings_case):
+    source, _path, files = headings_case
+    parts = docx_parts(files["docx"])
+    assert parts.recipients == source.recipients and parts.signer == source.signer
+
+
+def test_agency_headings_are_bold_and_lead_their_tasks(headings_case):
+    from docx import Document
+
+    from baocao.data.validate import iter_assignments, load_notice
+
+    _source, path, files = headings_case
+    paragraphs = {p.text: p for p in Document(str(files["docx"])).paragraphs}
+    for heading in ("5. Thanh tra tỉnh", "6. Sở Tài chính"):
+        assert all(r.bold for r in paragraphs[heading].runs if r.text.strip())
+    notice, _registry, _warnings = load_notice(path)
+    leads = {t.position: t.lead for t in iter_assignments(notice)}
+    assert leads["khoản 6, điểm a"] == leads["khoản 6, điểm b"] == "so-tai-chinh"
+    assert leads["khoản 5, đoạn thứ 1"] == "thanh-tra-tinh"

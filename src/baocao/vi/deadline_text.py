@@ -69,6 +69,9 @@ _RULES: tuple[tuple[re.Pattern, object], ...] = tuple((re.compile(_B + p + _E, r
      lambda m: (Deadline.every("quy", int(m.group("d"))), True)),
     (r"trước\s+ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*/\s*)(?P<m>\d{1,2})\s+" + _EVERY + r"\s+năm",
      lambda m: (Deadline.every("nam", int(m.group("d")), int(m.group("m"))), True)),
+    # A day and month without a year ("Báo cáo 6 tháng: … trước ngày 05/7") falls due every year.
+    (r"trước\s+ngày\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?!\s*[/.-]\s*\d)",
+     lambda m: (Deadline.every("nam", int(m.group("d")), int(m.group("m"))), True)),
     (r"(?:định\s+kỳ\s+)?" + _EVERY + r"\s+(?P<p>tháng|quý|năm)",
      lambda m: (Deadline.every(_PERIOD[m.group("p").lower()]), True)),
     (r"định\s+kỳ\s+(?:" + _EVERY + r"\s+)?6\s+tháng(?:\s+một\s+lần)?|6\s+tháng\s+một\s+lần",
@@ -95,6 +98,8 @@ def find_deadlines(text: str) -> list[FoundDeadline]:
     ['31/3/2026', 'hang-quy']
     >>> [str(f.deadline) for f in find_deadlines("Nghị quyết 57-NQ/TW ngày 22/12/2024")]
     ['22/12/2024']
+    >>> [str(f.deadline) for f in find_deadlines("gửi Sở Tài chính trước ngày 05/7")]
+    ['truoc 5/7 hang-nam']
     """
     text = nfc(text)
     found: list[FoundDeadline] = []
