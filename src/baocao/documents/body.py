@@ -105,20 +105,20 @@ class BodyWriter:
         role = ROLES[kind]
         own_lead = item is not None and item.lead and item.lead != outer.lead
         style = node.title_style or DEFAULT_TITLE_STYLE.get(kind, "thuong")
-        paragraphs: list[list] = []   # [role, runs, pieces]
+        paragraphs: list[list] = []   # [role, runs, pieces, is a heading]
 
         if kind == "phan":
             heading = f"{mark} {vi.upper_vi(title)}"
-            paragraphs.append([role, self._styled(heading, "dam" if style == "thuong" else style), [(path, heading)]])
-            paragraphs += [["prose", [Run(t)], [(path, t)]] for t in texts]
+            paragraphs.append([role, self._styled(heading, "dam" if style == "thuong" else style), [(path, heading)], True])
+            paragraphs += [["prose", [Run(t)], [(path, t)], False] for t in texts]
         elif own_lead and ctx.lead_style == "tieu-de":
             heading = f"{mark} {title or self.names.name(item.lead) + ':'}".strip()
-            paragraphs.append([role, self._styled(heading, node.title_style or "dam"), [(path, heading)]])
-            paragraphs += [["prose", [Run(t)], [(path, t)]] for t in texts]
+            paragraphs.append([role, self._styled(heading, node.title_style or "dam"), [(path, heading)], True])
+            paragraphs += [["prose", [Run(t)], [(path, t)], False] for t in texts]
         elif title:
             heading = f"{mark} {title}".strip()
-            paragraphs.append([role, self._styled(heading, style), [(path, heading)]])
-            paragraphs += [["prose", [Run(t)], [(path, t)]] for t in texts]
+            paragraphs.append([role, self._styled(heading, style), [(path, heading)], True])
+            paragraphs += [["prose", [Run(t)], [(path, t)], False] for t in texts]
         else:
             first = texts[0] if texts else ""
             if own_lead and generated:
@@ -126,8 +126,8 @@ class BodyWriter:
             if generated:
                 first = _first_upper(first)
             head = f"{mark} {first}".strip() if first else mark
-            paragraphs.append([role, [Run(head)], [(path, head)]])
-            paragraphs += [["prose", [Run(t)], [(path, t)]] for t in texts[1:]]
+            paragraphs.append([role, [Run(head)], [(path, head)], False])
+            paragraphs += [["prose", [Run(t)], [(path, t)], False] for t in texts[1:]]
 
         subs = list(item.sub_points) if item else []
         paragraph_children = [c for c in children(node) if c[1] != "y"]
@@ -145,9 +145,9 @@ class BodyWriter:
             for (p, _t), text in zip(pieces, texts_only):
                 last[2].append((p, text))
                 last[1].append(Run(text))
-        for para_role, runs, pieces in paragraphs:
+        for para_role, runs, pieces, heading in paragraphs:
             yield Paragraph(para_role, tuple(self._merge(runs)), path,
-                          tuple(Piece(p, t) for p, t in pieces))
+                            tuple(Piece(p, t) for p, t in pieces), heading)
         for key, child_kind, i, child in paragraph_children:
             yield from self.node(child, child_kind, i, (*path, key, i - 1), ctx)
         yield from self._prose(tail[len(tail_inline):], path)

@@ -33,6 +33,7 @@ class Paragraph:
     runs: tuple[Run, ...]
     path: tuple = ()               # data path of the node the paragraph belongs to
     pieces: tuple[Piece, ...] = ()
+    heading: bool = False          # a heading on a line of its own: kept with what follows it
 
     @property
     def text(self) -> str:

@@ -184,8 +184,9 @@ class _Writer:
         p = self.para(self.word, [(r.text, r.bold, r.italic) for r in paragraph.runs], size=layout.body_pt,
                       align=JUSTIFY, after=layout.paragraph_space_pt, indent_first_cm=layout.first_line_indent_cm,
                       line_spacing=layout.line_spacing, keep_numbers=True)
-        # The last sentence stays on the page of the signature (§8: signer level with "Nơi nhận").
-        p.paragraph_format.keep_with_next = paragraph.role == "closing"
+        # The last sentence stays on the page of the signature (§8: signer level with "Nơi nhận");
+        # a heading stays with what it heads.
+        p.paragraph_format.keep_with_next = paragraph.role == "closing" or paragraph.heading
 
     def closing_table(self, doc: NoticeDocument) -> None:
         layout = self.layout
