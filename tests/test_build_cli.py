@@ -229,7 +229,8 @@ def test_json_summary(jobs, data, tmp_path):
 
 
 def test_strict_fails_a_notice_with_warnings_even_when_nothing_changed(jobs, data, tmp_path):
-    text = (data / "toi-thieu.yaml").read_text(encoding="utf-8").replace("      bao_cao: chanh-van-phong\n", "")
+    text = (data / "toi-thieu.yaml").read_text(encoding="utf-8").replace(
+        "      san_pham: Kế hoạch công tác quý II năm 2026\n", "")
     (data / "toi-thieu.yaml").write_text(text, encoding="utf-8")
     status, _out, err = build(str(data / "toi-thieu.yaml"), "--out", str(tmp_path / "out"))
     assert status == 0 and "1 cảnh báo 6 rõ" in err

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 import docx
-import pypdf
+import pypdfium2
 import pytest
 
 from baocao.build.plan import MANIFEST_NAME
@@ -75,7 +75,7 @@ def assert_complete(out: Path, reference: dict[str, dict[str, dict[str, bytes]]]
             if rel.endswith(".docx"):
                 assert docx.Document(io.BytesIO(data)).paragraphs, (run, name, rel)
             else:
-                assert len(pypdf.PdfReader(io.BytesIO(data)).pages) >= 1, (run, name, rel)
+                assert len(pypdfium2.PdfDocument(data)) >= 1, (run, name, rel)
 
 
 @pytest.fixture(scope="module")

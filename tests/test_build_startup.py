@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 GOOD = Path(__file__).parent / "resources" / "good"
-HEAVY = ("weasyprint", "baocao.check", "pdfplumber", "pypdf", "fontTools", "docx")
+HEAVY = ("weasyprint", "baocao.check", "pdfplumber", "pypdf", "pypdfium2", "fontTools", "docx")
 
 
 def imported(*argv: str, cwd: Path | None = None) -> set[str]:

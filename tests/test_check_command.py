@@ -119,5 +119,21 @@ def test_register_adds_the_subcommand(files):
 
 
 def test_unknown_kind_is_a_usage_error(files):
-    status, _, _ = call("--kind", "cong-van", files["good"])
+    status, _, _ = call("--kind", "cong-an", files["good"])
     assert status == 64
+
+
+@pytest.mark.parametrize("kind", ["auto", "thong-bao", "cong-van", "quyet-dinh", "ke-hoach", "bao-cao",
+                                  "to-trinh", "giay-moi", "bien-ban", "trich-sao"])
+def test_every_kind_is_accepted(files, kind):
+    status, out, err = call("--json", "--kind", kind, files["good"])
+    assert status in (0, 1) and not err
+    data = json.loads(out)
+    assert data["files"][0]["kind"] == ("thong-bao" if kind == "auto" else kind)
+    assert set(data["files"][0]) == {"path", "format", "kind", "ok", "counts", "findings", "notes"}
+
+
+def test_a_forced_cong_van_skips_the_title_rule(files):
+    _, out, _ = call("--kind", "cong-van", files["good"])
+    line = next(ln for ln in out.splitlines() if ln.strip().startswith("R20"))
+    assert "SKIP" in line and "công văn" in line

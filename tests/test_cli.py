@@ -77,11 +77,12 @@ def test_validate_a_folder_checks_registry_and_settings_too():
 
 def test_validate_shows_warnings_and_strict_fails(tmp_path):
     shutil.copy(GOOD / "co-quan.yaml", tmp_path / "co-quan.yaml")
-    text = (GOOD / "toi-thieu.yaml").read_text(encoding="utf-8").replace("      bao_cao: chanh-van-phong\n", "")
+    text = (GOOD / "toi-thieu.yaml").read_text(encoding="utf-8").replace(
+        "      san_pham: Kế hoạch công tác quý II năm 2026\n", "")
     (tmp_path / "tb.yaml").write_text(text, encoding="utf-8")
     status, out, err = run(["validate", str(tmp_path / "tb.yaml")])
     assert status == 0 and "(1 cảnh báo)" in out
-    assert "tb.yaml:18:7: cảnh báo [noi_dung.khoan[2]]: khoản 2: chưa rõ thẩm quyền (6 rõ)" in err
+    assert "tb.yaml:18:7: cảnh báo [noi_dung.khoan[2]]: khoản 2: chưa rõ sản phẩm (6 rõ)" in err
     status, out, err = run(["validate", "--strict", str(tmp_path / "tb.yaml")])
     assert status == ExitStatus.DATA_ERROR and out == ""
     assert "tb.yaml:18:7: lỗi [noi_dung.khoan[2]]" in err
@@ -105,7 +106,7 @@ def schema() -> dict:
 def test_schema_is_valid_and_vietnamese():
     document = schema()
     jsonschema.Draft202012Validator.check_schema(document)
-    assert document["title"] == "Thông báo kết luận"
+    assert document["title"] == "Thông báo"
     assert document["properties"]["van_ban"]["title"] == "Văn bản"
     assert document["$defs"]["Item"]["anyOf"][0] == {"type": "string"}
     text = json.dumps(document, ensure_ascii=False)
@@ -139,8 +140,8 @@ def test_schema_accepts_the_sample_data():
 
 
 @pytest.mark.parametrize("change, words", [
-    (lambda d: d.pop("cuoc_hop"), "'cuoc_hop' is a required property"),
-    (lambda d: d["cuoc_hop"].update(tenn="x"), "'tenn' was unexpected"),
+    (lambda d: d.pop("noi_dung"), "'noi_dung' is a required property"),
+    (lambda d: d["nguoi_ky"].update(tenn="x"), "'tenn' was unexpected"),
     (lambda d: d["nguoi_ky"].update(quyen_han="KTT"), "'KTT'"),
     (lambda d: d["noi_dung"]["khoan"][1].update(chu_tri="Bộ Công Thương"), "'Bộ Công Thương'"),
     (lambda d: d["van_ban"].update(so="1a"), "'1a'"),

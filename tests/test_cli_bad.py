@@ -48,13 +48,13 @@ CASES = [
     ("ngay-ban-hanh-truoc-hop.yaml", 5, "van_ban.ngay", "trước ngày họp"),
     ("thieu-viet-tat.yaml", 3, "van_ban.co_quan", "viet_tat"),
     ("khoa-rong.yaml", 6, "van_ban", "không rỗng"),
-    ("thieu-khoa.yaml", 7, "cuoc_hop.nghe", "thiếu khóa bắt buộc 'nghe'"),
+    ("thieu-khoa.yaml", 7, "cuoc_hop.chu_tri", "thiếu khóa bắt buộc 'chu_tri'"),
     ("thoi-han-q5.yaml", 20, "noi_dung.khoan[2].thoi_han", "Quý không hợp lệ"),
     ("thoi-han-truoc-hop.yaml", 20, "noi_dung.khoan[2].thoi_han", "đã qua trước ngày họp"),
-    ("nhieu-thoi-han.yaml", 18, "noi_dung.khoan[2]", "{thoi_han:1}"),
+    ("nhieu-thoi-han.yaml", 20, "noi_dung.khoan[2].thoi_han", "{thoi_han:1}"),
     ("y-danh-so-sai.yaml", 23, "noi_dung.khoan[2].y_danh_so", "true hoặc false"),
     ("24-diem.yaml", 18, "noi_dung.khoan[1].diem[24]", "tối đa 23 điểm"),
-    ("phan-va-khoan.yaml", 15, "noi_dung", "'phan' hoặc 'khoan'"),
+    ("phan-va-khoan.yaml", 15, "noi_dung", "không đặt 'khoan' ở ngoài"),
     ("ky-tu-nul.yaml", 9, "cuoc_hop.dia_diem", "U+0000"),
     ("thoat-surrogate.yaml", 9, "cuoc_hop.dia_diem", "U+D800"),
     ("ky-tu-ffff.yaml", 9, "cuoc_hop.dia_diem", "U+FFFF"),
@@ -68,7 +68,8 @@ CASES = [
     ("luu-don-vi-sai.yaml", 29, "luu.don_vi[1]", "có phải ý bạn là 'TH'?"),
     ("trinh-bay-sai.yaml", 31, "trinh_bay.le_trai", "từ 30 đến 35"),
     ("long-sau.yaml", 29, "luu.don_vi", "lồng quá sâu"),
-    ("khong-danh-muc/thong-bao.yaml", None, None, "không tìm thấy danh mục cơ quan"),
+    # No co-quan.yaml beside it: the packaged registry alone, which has no 'van-phong-bo'.
+    ("khong-danh-muc/thong-bao.yaml", 3, "van_ban.co_quan", "'van-phong-bo' không có trong danh mục"),
 ]
 
 

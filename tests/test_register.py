@@ -129,9 +129,10 @@ def test_the_register_command(tmp_path):
     assert [e["label"] for e in json.loads(out)] == ["01/TrS", "01/TB-VPCP", "02/TB-VPCP"]
     status, _out, err = run(["register", "list", "--data", str(tmp_path / "khong-co")])
     assert status == ExitStatus.DATA_ERROR and "--register" in err
-    (tmp_path / "data" / "cai-dat.yaml").write_text("so_dang_ky: ../ngoai.sqlite\n", encoding="utf-8")
+    (tmp_path / "data" / "cai-dat.yaml").write_text("so_dang_ky: ../../ngoai.sqlite\n", encoding="utf-8")
     status, _out, err = run(["register", "take", "TB-VPCP", *where])
-    assert status == ExitStatus.DATA_ERROR and "cai-dat.yaml:1:1" in err and "'..'" in err
+    assert status == ExitStatus.DATA_ERROR and "cai-dat.yaml:1:1" in err and "nằm ngoài dự án" in err
+    assert not (tmp_path.parent / "ngoai.sqlite").exists()
 
 
 @pytest.fixture

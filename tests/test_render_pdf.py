@@ -142,7 +142,7 @@ def test_recipients_level_with_signer(case):  # R33, R37, R38
     assert "BoldItalic" in label[5].replace("-", "") and round(label[4]) == 12
     signer_lines = [l for l in lines(page, split) if abs(l[1] - label[1]) < 20]
     assert signer_lines, "signer block not level with Nơi nhận"
-    entries = [l for l in lines(page, None, split) if l[0].startswith("- ")]
+    entries = [l for l in lines(page, None, split) if l[0].startswith("- ") and l[1] > label[1]]
     assert entries and all(round(l[4]) == 11 for l in entries)
     assert entries[-1][0].startswith("- Lưu: VT")
 

@@ -87,7 +87,8 @@ def test_six_clear_warnings_and_strict(tmp_path):
     path = write_notice(tmp_path, text)
     _notice, _registry, warnings = load_notice(path)
     assert [w.line for w in warnings] == [18]
-    assert warnings[0].message == "khoản 2: chưa rõ sản phẩm, thẩm quyền (6 rõ)"
+    # Without 'bao_cao' the authority is the signer's: only the product is missing.
+    assert warnings[0].message == "khoản 2: chưa rõ sản phẩm (6 rõ)"
     assert warnings[0].field == "noi_dung.khoan[2]"
     with pytest.raises(DataError) as caught:
         load_notice(path, strict=True)
@@ -103,7 +104,7 @@ def test_six_clear_definitions(tmp_path):
     notice, registry, warnings = load_notice(write_notice(tmp_path, text))
     tasks = list(iter_assignments(notice))
     assert [t.position for t in tasks] == ["khoản 2, ý (i)", "khoản 2, ý (ii)", "khoản 3"]
-    assert missing_clear(tasks[0], registry) == ["người", "thời gian", "trách nhiệm", "sản phẩm", "thẩm quyền"]
+    assert missing_clear(tasks[0], registry) == ["người", "thời gian", "trách nhiệm", "sản phẩm"]
     assert tasks[1].own_lead and tasks[1].lead_style == "chu-tri"
     assert missing_clear(tasks[1], registry) == ["việc", "sản phẩm"]
     assert missing_clear(tasks[2], registry) == []
@@ -123,7 +124,8 @@ def test_iter_assignments_resolves_inherited_values():
     assert [d.compact() for d in second.deadlines] == ["2026-Q2"]
     assert third.deadlines[0].kind == "thuong_xuyen" and third.product == "Danh mục cập nhật"
     assert third.path == ("noi_dung", "phan", 1, "khoan", 1, "diem", 0, "y", 1)
-    assert len(third.parents) == 2
+    # Around it: the body, phần II, khoản 2, điểm a.
+    assert [type(p).__name__ for p in third.parents] == ["Body", "Section", "Item", "Item"]
 
 
 def test_sub_points_get_their_own_lead(tmp_path):

@@ -15,7 +15,7 @@ from baocao.data import model
 from baocao.data.load import load
 from baocao.data.model import Notice
 from baocao.data.validate import load_notice, load_registry
-from baocao.data.validate.messages import keys_of
+from baocao.data.messages import keys_of
 from baocao.errors import DataError
 
 GOOD = Path(__file__).parent / "resources" / "good"

@@ -11,6 +11,7 @@ MODULES = [
     "baocao.vi.collate",
     "baocao.vi.dates",
     "baocao.vi.deadlines",
+    "baocao.vi.deadline_text",
     "baocao.vi.numbering",
     "baocao.vi.numbers",
     "baocao.vi.text",

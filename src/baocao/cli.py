@@ -126,7 +126,8 @@ def _add_build(sub: Any) -> None:
                    help="tệp sổ đăng ký (mặc định: so_dang_ky trong cai-dat.yaml, hoặc so-dang-ky.sqlite "
                         "cạnh thông báo)")
     p.add_argument("--templates", metavar="THƯ_MỤC", default=None,
-                   help="thư mục mẫu (mặc định: ./templates nếu có, không thì mẫu kèm baocao)")
+                   help="thư mục mẫu của dự án, thay các mẫu có sẵn cùng tên (mặc định: thu_muc_mau trong "
+                        "cai-dat.yaml)")
 
 
 def _add_register(sub: Any) -> None:

@@ -1,7 +1,11 @@
-"""Settings: ``cai-dat.yaml`` beside the notices. Key ``trinh_bay``: layout, then the notice's own
-``trinh_bay``, applied over the Decree 30 defaults of :mod:`baocao.documents.layout`. Key
-``so_dang_ky``: the number register file, relative to the settings file (default
-``so-dang-ky.sqlite`` beside it)."""
+"""Settings of a folder of notices: ``cai-dat.yaml`` beside them.
+
+``trinh_bay``: layout settings, then the notice's own ``trinh_bay``, applied over the Decree 30
+defaults of :mod:`baocao.documents.layout`. ``thu_muc_mau``: the project's templates folder
+(relative to the settings file, inside the project), whose files replace the packaged templates
+of the same name. ``so_dang_ky``: the number register file (relative to the settings file, inside
+the project; default ``so-dang-ky.sqlite`` beside it).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,14 +17,15 @@ from baocao.errors import DataError, Problem
 
 SETTINGS_FILE = "cai-dat.yaml"
 TOP_KEY = "trinh_bay"
+TEMPLATES_KEY = "thu_muc_mau"
 REGISTER_KEY = "so_dang_ky"
-TOP_KEYS = (TOP_KEY, REGISTER_KEY)
+TOP_KEYS = (TOP_KEY, TEMPLATES_KEY, REGISTER_KEY)
 REGISTER_DEFAULT = "so-dang-ky.sqlite"
 
 
 def settings_problems(settings: Mapping[str, Any], doc: LoadedDocument, prefix: tuple = (TOP_KEY,)) -> list[Problem]:
     """Every bad key or value of a ``trinh_bay`` mapping, each at its own line."""
-    from baocao.data.validate.messages import did_you_mean  # the package imports this module
+    from baocao.data.messages import did_you_mean  # with the model: paid only when reporting
 
     problems = []
     for key, value in settings.items():
@@ -42,7 +47,7 @@ def settings_problems(settings: Mapping[str, Any], doc: LoadedDocument, prefix: 
 
 def load_layout(path: str | Path | None) -> Layout:
     """The layout of a settings file (``None``: the defaults). Raises DataError with lines."""
-    from baocao.data.validate.messages import did_you_mean
+    from baocao.data.messages import did_you_mean
 
     if path is None:
         return DEFAULT_LAYOUT
@@ -55,8 +60,12 @@ def load_layout(path: str | Path | None) -> Layout:
     problems = [Problem(name, *(doc.mark((key,)) or (None, None)), key,
                         f"khóa không có trong tệp cài đặt: '{key}'{did_you_mean(key, TOP_KEYS)}")
                 for key in doc.data if key not in TOP_KEYS]
-    if REGISTER_KEY in doc.data:
-        problems += _register_problems(doc)
+    for key, check in ((TEMPLATES_KEY, templates_folder), (REGISTER_KEY, register_path)):
+        if key in doc.data:
+            try:
+                check(doc.path, doc.data[key])
+            except ValueError as error:
+                problems.append(Problem(name, *(doc.mark((key,)) or (None, None)), key, str(error)))
     settings = doc.data.get(TOP_KEY) or {}
     if not isinstance(settings, dict):
         line, column = doc.mark((TOP_KEY,)) or (None, None)
@@ -78,28 +87,58 @@ def layout_for(notice: Any, data_dir: str | Path, source: str | Path | None = No
         raise DataError(Problem(str(source or data_dir), None, None, TOP_KEY, str(error))) from None
 
 
-def _register_problems(doc: LoadedDocument) -> list[Problem]:
-    value = doc.data[REGISTER_KEY]
-    line, column = doc.mark((REGISTER_KEY,)) or (None, None)
+def _inside_project(settings_file: Path, value: Any, what: str, example: str) -> Path:
     if not isinstance(value, str) or not value.strip():
-        message = "cần đường dẫn tệp sổ đăng ký (vd: so-dang-ky.sqlite)"
-    elif Path(value).is_absolute() or value.startswith("~"):
-        message = "đường dẫn sổ đăng ký viết tương đối với thư mục của cai-dat.yaml"
-    elif ".." in Path(value).parts:
-        message = "sổ đăng ký phải nằm trong thư mục của cai-dat.yaml (không dùng '..')"
-    else:
-        return []
-    return [Problem(str(doc.path), line, column, REGISTER_KEY, message)]
+        raise ValueError(f"cần đường dẫn tới {what} (vd: {example})")
+    if Path(value).is_absolute():
+        raise ValueError(f"đường dẫn {what} phải là đường dẫn tương đối, không phải '{value}'")
+    base = Path(settings_file).resolve().parent
+    target = (base / value).resolve()
+    project = base.parent
+    if not target.is_relative_to(project):
+        raise ValueError(f"{what} '{value}' nằm ngoài dự án ({project})")
+    return target
 
 
-def register_file(folder: str | Path) -> Path:
-    """The number register of the notices in *folder*: ``so_dang_ky`` of its ``cai-dat.yaml``,
-    else ``so-dang-ky.sqlite`` there. Raises DataError if the settings file is wrong."""
-    folder = Path(folder)
-    settings = folder / SETTINGS_FILE
-    if settings.is_file():
-        load_layout(settings)
-        data = load(settings).data
-        if isinstance(data, dict) and data.get(REGISTER_KEY):
-            return folder / data[REGISTER_KEY]
-    return folder / REGISTER_DEFAULT
+def templates_folder(settings_file: Path, value: Any) -> Path:
+    """The folder ``thu_muc_mau`` names: relative to the settings file, an existing folder inside
+    the project (the folder that holds the data folder). ValueError (Vietnamese) otherwise."""
+    folder = _inside_project(settings_file, value, "thư mục mẫu", "../templates")
+    if not folder.is_dir():
+        raise ValueError(f"không có thư mục mẫu '{value}'")
+    return folder
+
+
+def register_path(settings_file: Path, value: Any) -> Path:
+    """The file ``so_dang_ky`` names: relative to the settings file, inside the project."""
+    path = _inside_project(settings_file, value, "sổ đăng ký", REGISTER_DEFAULT)
+    if path.is_dir():
+        raise ValueError(f"sổ đăng ký '{value}' là một thư mục; cần tên tệp (vd: {REGISTER_DEFAULT})")
+    return path
+
+
+def _setting(data_dir: str | Path, key: str) -> tuple[Path, Any]:
+    settings = Path(data_dir) / SETTINGS_FILE
+    if not settings.is_file():
+        return settings, None
+    doc = load(settings)
+    return settings, doc.data.get(key) if isinstance(doc.data, dict) else None
+
+
+def templates_for(data_dir: str | Path) -> Path | None:
+    """The project's templates folder named in the folder's ``cai-dat.yaml``, if any."""
+    settings, value = _setting(data_dir, TEMPLATES_KEY)
+    return templates_folder(settings, value) if value is not None else None
+
+
+def register_file(data_dir: str | Path) -> Path:
+    """The number register of the notices in *data_dir*: ``so_dang_ky`` of its ``cai-dat.yaml``,
+    else ``so-dang-ky.sqlite`` there. DataError (with the line) if the setting is wrong."""
+    settings, value = _setting(data_dir, REGISTER_KEY)
+    if value is None:
+        return Path(data_dir) / REGISTER_DEFAULT
+    try:
+        return register_path(settings, value)
+    except ValueError:
+        load_layout(settings)  # reports the problem at its line
+        raise

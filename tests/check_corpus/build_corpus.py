@@ -95,7 +95,8 @@ def cases() -> list[Case]:
         C("color_red_run", "pdf", ("R5",), replace(BASE, color_run="C00000")),
         C("color_blue_run", "html", ("R5",), BASE, html_options=(("text_color", "#1F4E79"),)),
         C("text_nfd", "docx", ("R6",), replace(BASE, nfd_body=True)),
-        C("size_12_5", "docx", ("R7",), replace(BASE, quoc_hieu_pt=12.5)),
+        C("size_12_5", "docx", ("R7", "R9"), replace(BASE, quoc_hieu_pt=12.5),
+          note="12,5 pt is no size of the decree (R7) and not a Quốc hiệu size (R9: 12 or 13 pt)"),
         # header (§3–§5)
         C("header_borders", "docx", ("R8",), replace(BASE, header_borders=True)),
         C("header_borders", "html", ("R8",), BASE, html_options=(("header_borders", True),)),

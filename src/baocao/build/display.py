@@ -41,6 +41,16 @@ class Lines:
         if todo:
             self.say(f"Dựng {todo}/{total} thông báo ({total - todo} không đổi).")
 
+    def templates(self, templates) -> None:
+        """Say when a project's templates replace packaged ones (and, with --debug, where each
+        notice template comes from)."""
+        replaced = templates.overridden()
+        if replaced:
+            self.say(f"Dùng mẫu của dự án ({templates.override}): {', '.join(replaced)}")
+        if self.debug:
+            for name in ("wording.j2", "notice.html.j2", "style.css.j2"):
+                self.say(f"mẫu {name}: {templates.source(name)}")
+
     def waiting_for_lock(self) -> None:
         self.say("Đang chờ một lần dựng khác vào cùng thư mục kết quả xong…")
 

@@ -50,10 +50,45 @@ def _display_path(path: Path) -> str:
     return Path(relative if not relative.startswith("..") else os.path.abspath(path)).as_posix()
 
 
-def _templates(options: Options) -> Path:
-    from baocao.documents.wording import templates_dir
+class _Templates:
+    """The templates of each folder: ``--templates``, else ``thu_muc_mau`` of the folder's
+    ``cai-dat.yaml``, over the packaged ones; each folder resolved once."""
 
-    return templates_dir(options.templates)
+    def __init__(self, explicit: Path | None):
+        self.explicit = explicit
+        self._by_folder: dict[Path, Any] = {}
+
+    def of(self, source: NoticeSource) -> Any:
+        from baocao.documents.wording import templates_dir
+        from baocao.settings import SETTINGS_FILE, load_layout, templates_for
+
+        folder = source.folder.resolve()
+        if folder not in self._by_folder:
+            try:
+                override = self.explicit or templates_for(folder)
+            except ValueError:
+                load_layout(folder / SETTINGS_FILE)  # the same problem, with its line
+                raise
+            self._by_folder[folder] = templates_dir(override)
+        return self._by_folder[folder]
+
+
+def _planned(sources: list, templates: _Templates, entries: dict, prints: Fingerprints, options: Options,
+             lookup: Any, result: BuildResult) -> list[NoticePlan]:
+    """The plan of every source whose templates resolve; a failed result for the others."""
+    plans = []
+    for source in sources:
+        try:
+            chosen = templates.of(source)
+        except (BaocaoError, ValueError) as error:
+            failure = Failure.of(error) if isinstance(error, BaocaoError) else \
+                Failure(int(ExitStatus.DATA_ERROR), str(error))
+            result.add(NoticeResult(str(source.path), source.slug, "failed", failure.message, failure.status,
+                                    problems=list(failure.problems)))
+            continue
+        plans.append(plan_notice(source, chosen, outputs.OUTPUT_KINDS, entries.get(source.slug), prints,
+                                 options.out, options.force and not options.check, lookup))
+    return plans
 
 
 def run(options: Options, display: Display) -> BuildResult:
@@ -66,16 +101,15 @@ def run(options: Options, display: Display) -> BuildResult:
     if not sources and not source_errors:
         raise DataError(Problem(", ".join(options.sources), None, None, "",
                                 "không tìm thấy tệp thông báo (*.yaml) nào"))
-    prints = Fingerprints(_templates(options))
+    prints = Fingerprints()
+    templates = _Templates(options.templates)
     numbering = Numbering(options.register) if options.take_numbers else None
     lookup = numbering.lookup if numbering else None
     if options.check:
         manifest = Manifest.load(options.out)
-        for source in sources:
-            plan = plan_notice(source, outputs.OUTPUT_KINDS, manifest.notices.get(source.slug), prints, options.out,
-                               number=lookup)
+        for plan in _planned(sources, templates, manifest.notices, prints, options, lookup, result):
             state = "current" if plan.current else ("missing" if plan.entry is None else "stale")
-            result.add(NoticeResult(str(source.path), source.slug, state, plan.reason))
+            result.add(NoticeResult(str(plan.source.path), plan.source.slug, state, plan.reason))
         result.seconds = time.perf_counter() - started
         return result
     options.out.mkdir(parents=True, exist_ok=True)
@@ -84,7 +118,7 @@ def run(options: Options, display: Display) -> BuildResult:
             with locked(options.out, display.waiting_for_lock):
                 with guard.deferred():
                     recover(options.out)
-                build = _Build(options, display, prints, numbering, guard, result)
+                build = _Build(options, display, prints, numbering, guard, result, templates)
                 try:
                     build.run(sources, lookup)
                 finally:
@@ -97,9 +131,9 @@ def run(options: Options, display: Display) -> BuildResult:
 
 class _Build:
     def __init__(self, options: Options, display: Display, prints: Fingerprints, numbering: Numbering | None,
-                 guard: SignalGuard, result: BuildResult):
+                 guard: SignalGuard, result: BuildResult, templates: _Templates):
         self.options, self.display, self.prints, self.numbering = options, display, prints, numbering
-        self.guard, self.result = guard, result
+        self.guard, self.result, self.templates = guard, result, templates
         self.manifest = Manifest.load(options.out)
         self.saved = self.manifest.dumps() if not self.manifest.damaged else b""
         self.registries: dict[Path, Any] = {}
@@ -109,8 +143,10 @@ class _Build:
 
     # -- the loop ----------------------------------------------------------------------------
     def run(self, sources: list, lookup: Any) -> None:
-        plans = [plan_notice(s, outputs.OUTPUT_KINDS, self.manifest.notices.get(s.slug), self.prints, self.options.out,
-                             self.options.force, lookup) for s in sources]
+        plans = _planned(sources, self.templates, self.manifest.notices, self.prints, self.options, lookup,
+                         self.result)
+        for chosen in dict.fromkeys(self.templates.of(p.source) for p in plans):
+            self.display.templates(chosen)
         stale = deque(p for p in plans if not p.current)
         self.display.start(len(plans), len(stale))
         for plan in plans:
@@ -175,12 +211,13 @@ class _Build:
 
     def load(self, source: NoticeSource, strict: bool) -> tuple[Any, Any, Any, list[Problem]]:
         """Validate one notice: (notice, registry, layout, warnings); DataError otherwise."""
-        from baocao.data.validate import _registry_for, load_notice
+        from baocao.data.registry import registry_for
+        from baocao.data.validate import load_notice
         from baocao.settings import layout_for
 
         folder = source.folder.resolve()
         if folder not in self.registries:
-            self.registries[folder] = _registry_for(source.path, [])
+            self.registries[folder] = registry_for(source.path, [])
         base = self.registries[folder]
         notice, registry, warnings = load_notice(source.path, base, strict=strict) if base \
             else load_notice(source.path, strict=strict)
@@ -200,7 +237,7 @@ class _Build:
             self._fail(plan, Failure.of(error))
             return
         progress = plan.source.progress_file
-        job = NoticeJob(plan.source.path, plan.source.slug, notice, registry, layout, self.prints.templates,
+        job = NoticeJob(plan.source.path, plan.source.slug, notice, registry, layout, self.templates.of(plan.source),
                         tuple(warnings), progress if progress.is_file() else None, tuple(plan.stale))
         inputs = {name: self._inputs(plan, name, job, needs_number, taken) for name in plan.inputs}
         self.submit("render", (plan, job, inputs, needs_number, taken), render_job, job)

@@ -25,8 +25,9 @@ The contract of a kind:
   clock (``baocao.documents.notice.document_time`` gives the fixed time of a notice).
   Raise a :class:`~baocao.errors.BaocaoError` (DataError, TemplateError, RenderError) with a
   Vietnamese message for anything the user can fix; the notice then keeps its previous outputs.
-- ``templates``: file names (glob patterns allowed) under the templates folder it reads. A change
-  to any of them rebuilds this kind, and only this kind, of every notice.
+- ``templates``: the template names (glob patterns allowed) it reads, each taken from the
+  project's templates folder if it has one, else from the packaged templates. A change to any of
+  them rebuilds this kind, and only this kind, of every notice using it.
 - ``files(job)``: other files it reads that the data names (signature and seal images …), known
   once the notice is validated; a change to any of them rebuilds it.
 - ``progress``: True if it reads the notice's progress file ``<notice>.tien-do.yaml``
@@ -51,6 +52,7 @@ from baocao.build.write import normalize_docx, write_all
 if TYPE_CHECKING:  # the engine reads the kinds without paying for the model's imports
     from baocao.data.model import Notice, Registry
     from baocao.documents.layout import Layout
+    from baocao.documents.wording import Templates
     from baocao.errors import Problem
 
 
@@ -63,7 +65,7 @@ class NoticeJob:
     notice: Notice                    # validated, number filled in when the register gave one
     registry: Registry                # agencies: national registry + co-quan.yaml + co_quan_them
     layout: Layout                    # Decree 30 defaults + cai-dat.yaml + the notice's trinh_bay
-    templates: Path                   # the templates folder in use
+    templates: Templates              # the project's templates over the packaged ones
     warnings: tuple[Problem, ...] = ()
     progress_path: Path | None = None  # <notice>.tien-do.yaml when present
     kinds: tuple[str, ...] = ()        # the kinds to render this time (the stale ones)
@@ -104,31 +106,33 @@ class OutputKind:
 # -- the notice itself --------------------------------------------------------------------------
 
 def notice_document(notice: Notice, registry: Registry, layout: Layout, source_path: Path,
-                    templates: Path | None = None):
+                    templates: Path | Templates | None = None):
     from baocao.documents.notice import build_document
     from baocao.documents.wording import Wording, templates_dir
 
-    folder = templates_dir(templates)
-    return build_document(notice, registry, layout, Wording(folder), Path(source_path).parent)
+    return build_document(notice, registry, layout, Wording(templates_dir(templates)), Path(source_path).parent)
 
 
-def pdf_bytes(html: str, templates: Path, resources: Resources | None = None) -> bytes:
+def pdf_bytes(html: str, templates: Templates, resources: Resources | None = None) -> bytes:
     """HTML → PDF as :func:`baocao.render.pdf.render_pdf` makes it, with the worker's shared
     FontConfiguration (a test checks both give the same bytes)."""
     if resources is None:
         from baocao.render.pdf import render_pdf
 
         return render_pdf(html, templates)
+    import logging
+
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
     from baocao.errors import RenderError
     from baocao.render.pdf import make_fetcher
 
-    fetcher = make_fetcher([templates, templates / "fonts"])
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    fetcher = make_fetcher(list(templates.folders))
     try:
-        document = weasyprint.HTML(string=html, base_url=str(templates) + "/", url_fetcher=fetcher).render(
-            font_config=resources.font_config)
+        document = weasyprint.HTML(string=html, base_url=str(templates.folders[0]) + "/",
+                                   url_fetcher=fetcher).render(font_config=resources.font_config)
         return document.write_pdf(pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(),
                                   uncompressed_pdf=False, optimize_images=False)
     except FatalURLFetchingError as exc:
@@ -166,7 +170,7 @@ def kinds_by_name() -> dict[str, OutputKind]:
 # -- one notice outside the build engine (tests, scripts) ---------------------------------------
 
 def render_notice(notice: Notice, registry: Registry, layout: Layout, source_path: Path, out_dir: Path,
-                  templates: Path | None = None) -> dict[Path, bytes]:
+                  templates: Path | Templates | None = None) -> dict[Path, bytes]:
     """Every file of one notice, as bytes keyed by its destination path."""
     from baocao.documents.wording import templates_dir
 
@@ -176,7 +180,7 @@ def render_notice(notice: Notice, registry: Registry, layout: Layout, source_pat
 
 
 def build_notice(notice: Notice, registry: Registry, layout: Layout, source_path: Path, out_dir: Path,
-                 templates: Path | None = None) -> list[Path]:
+                 templates: Path | Templates | None = None) -> list[Path]:
     files = render_notice(notice, registry, layout, source_path, out_dir, templates)
     write_all(files)
     return sorted(files)

@@ -20,6 +20,7 @@ import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from baocao import __version__
 from baocao.build.outputs import OutputKind
@@ -31,6 +32,10 @@ FORMAT = 1
 ABSENT = "-"
 ENV_INPUTS = ("SOURCE_DATE_EPOCH",)
 PACKAGE = Path(__file__).resolve().parents[1]
+# Package data hashed as inputs of their own rather than as code, so that a change to one
+# template or to the packaged registry says so and rebuilds only what reads it.
+PACKAGED_REGISTRY = PACKAGE / "registry"
+NOT_CODE = ("registry", "templates")
 
 
 def sha256_file(path: Path) -> str | None:
@@ -48,8 +53,7 @@ def sha256_bytes(data: bytes) -> str:
 class Fingerprints:
     """Hashes of the inputs of one build, each file read once however many notices use it."""
 
-    def __init__(self, templates: Path):
-        self.templates = templates
+    def __init__(self) -> None:
         self._files: dict[str, str | None] = {}
 
     def file(self, path: Path) -> str:
@@ -64,7 +68,7 @@ class Fingerprints:
         development checkout rebuilds too, not only a new release)."""
         digest = hashlib.sha256(__version__.encode())
         for root, dirs, files in os.walk(PACKAGE):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not (Path(root) == PACKAGE and d in NOT_CODE))
             for name in sorted(files):
                 if not name.endswith((".pyc", ".pyo")):
                     path = Path(root, name)
@@ -72,14 +76,24 @@ class Fingerprints:
                     digest.update((self.file(path)).encode())
         return f"{__version__}:{digest.hexdigest()[:32]}"
 
-    def template_inputs(self, patterns: Iterable[str]) -> dict[str, str]:
+    def registry(self, project_file: Path) -> str:
+        """The packaged registry and a folder's ``co-quan.yaml`` (if any), as one hash."""
+        parts = [self.file(p) for p in sorted(PACKAGED_REGISTRY.glob("*.yaml"))] + [self.file(project_file)]
+        return hashlib.sha256(" ".join(parts).encode()).hexdigest()
+
+    def template_inputs(self, templates: Any, patterns: Iterable[str]) -> dict[str, str]:
+        """The file each template name (or glob pattern) resolves to in *templates* (a project's
+        folder over the packaged one), by content."""
         inputs = {}
         for pattern in patterns:
-            matches = sorted(self.templates.glob(pattern)) if any(c in pattern for c in "*?[") \
-                else [self.templates / pattern]
-            for path in matches:
-                if not path.is_dir():
-                    inputs[f"template:{path.relative_to(self.templates).as_posix()}"] = self.file(path)
+            if any(c in pattern for c in "*?["):
+                names = sorted({p.relative_to(folder).as_posix() for folder in templates.folders
+                                for p in folder.glob(pattern) if p.is_file()})
+            else:
+                names = [pattern]
+            for name in names:
+                source = next((f / name for f in templates.folders if (f / name).is_file()), None)
+                inputs[f"template:{name}"] = self.file(source) if source else ABSENT
         return inputs
 
     @functools.cached_property
@@ -162,13 +176,13 @@ class NoticePlan:
 
 def base_inputs(source: NoticeSource, prints: Fingerprints) -> dict[str, str]:
     return {"baocao": prints.code, "data": prints.file(source.path),
-            "registry": prints.file(source.registry_file), "settings": prints.file(source.settings_file),
+            "registry": prints.registry(source.registry_file), "settings": prints.file(source.settings_file),
             **prints.environment}
 
 
-def kind_inputs(kind: OutputKind, source: NoticeSource, base: Mapping[str, str], prints: Fingerprints,
-                recorded: Mapping[str, str] | None) -> dict[str, str]:
-    inputs = {**base, **prints.template_inputs(kind.templates)}
+def kind_inputs(kind: OutputKind, source: NoticeSource, templates: Any, base: Mapping[str, str],
+                prints: Fingerprints, recorded: Mapping[str, str] | None) -> dict[str, str]:
+    inputs = {**base, **prints.template_inputs(templates, kind.templates)}
     if kind.fonts:
         inputs.update(prints.fonts)
     if kind.progress:
@@ -193,10 +207,12 @@ def _output_problem(folder: Path, files: Mapping[str, dict]) -> str | None:
     return None
 
 
-def plan_notice(source: NoticeSource, kinds: Iterable[OutputKind], entry: dict | None, prints: Fingerprints,
-                out: Path, force: bool = False, number: Callable[[NoticeSource], str] | None = None) -> NoticePlan:
-    """What of *source* is stale against its manifest *entry*. *number* gives the register's
-    number for a notice built without one (only when numbers are taken at build time)."""
+def plan_notice(source: NoticeSource, templates: Any, kinds: Iterable[OutputKind], entry: dict | None,
+                prints: Fingerprints, out: Path, force: bool = False,
+                number: Callable[[NoticeSource], str] | None = None) -> NoticePlan:
+    """What of *source* (rendered with *templates*) is stale against its manifest *entry*.
+    *number* gives the register's number for a notice built without one (only when numbers are
+    taken at build time)."""
     base = base_inputs(source, prints)
     inputs: dict[str, dict[str, str]] = {}
     stale: dict[str, str] = {}
@@ -205,7 +221,7 @@ def plan_notice(source: NoticeSource, kinds: Iterable[OutputKind], entry: dict |
     folder_ok = os.path.isdir(folder) and not os.path.islink(folder)
     for kind in kinds:
         recorded = recorded_kinds.get(kind.name)
-        current = kind_inputs(kind, source, base, prints, (recorded or {}).get("inputs"))
+        current = kind_inputs(kind, source, templates, base, prints, (recorded or {}).get("inputs"))
         if number is not None and (entry or {}).get("needs_number"):
             current["number"] = number(source)
         inputs[kind.name] = current

@@ -4,15 +4,16 @@ from __future__ import annotations
 import os
 
 from baocao.check.errors import UnreadableFile
+from baocao.check.kinds import supported
 from baocao.check.report import Report
 from baocao.check.rules import Ctx, run_rules
 from baocao.check.structure import analyse, detect_kind
 from baocao.documents.layout import DEFAULT_LAYOUT, Layout
 
-KINDS = ("thong-bao", "trich-sao")
+KINDS = supported()
 
 
-def read_document(path: str, layout: Layout = DEFAULT_LAYOUT):
+def read_document(path: str, layout: Layout = DEFAULT_LAYOUT, ocr: bool = False):
     """The neutral Document of a .docx or .pdf file (by content, whatever the extension)."""
     if not os.path.exists(path):
         raise UnreadableFile(path, "tệp không tồn tại")
@@ -26,7 +27,7 @@ def read_document(path: str, layout: Layout = DEFAULT_LAYOUT):
     if magic.startswith(b"%PDF") or (b"%PDF" in magic):
         from baocao.check.readers.pdf.reader import read_pdf
 
-        return read_pdf(path, layout)
+        return read_pdf(path, layout, ocr=ocr)
     if magic.startswith(b"PK"):
         from baocao.check.readers.docx.reader import read_docx
 
@@ -37,11 +38,14 @@ def read_document(path: str, layout: Layout = DEFAULT_LAYOUT):
     raise UnreadableFile(path, "chỉ kiểm được tệp .docx và .pdf")
 
 
-def check_file(path: str, layout: Layout = DEFAULT_LAYOUT, kind: str | None = None) -> Report:
-    """Check one file against R1–R43. ``kind`` forces "thong-bao" or "trich-sao"; default: detected."""
+def check_file(path: str, layout: Layout = DEFAULT_LAYOUT, kind: str | None = None, ocr: bool = False) -> Report:
+    """Check one file against R1–R43. ``kind`` forces one of ``KINDS``; None or "auto": detected.
+    ``ocr``: read a PDF whose text layer cannot be trusted again with Tesseract (when installed)."""
+    if kind == "auto":
+        kind = None
     if kind is not None and kind not in KINDS:
-        raise ValueError(f"loại văn bản không biết: {kind!r} (chọn {' hoặc '.join(KINDS)})")
-    doc = read_document(str(path), layout)
+        raise ValueError(f"loại văn bản không biết: {kind!r} (chọn một trong: auto, {', '.join(KINDS)})")
+    doc = read_document(str(path), layout, ocr=ocr)
     kind = kind or detect_kind(doc)
     st = analyse(doc, kind)
     findings = run_rules(Ctx(doc=doc, st=st, layout=layout, kind=kind))

@@ -24,8 +24,10 @@ def register(subparsers) -> argparse.ArgumentParser:
                                    description=DESCRIPTION)
     parser.add_argument("files", nargs="+", metavar="TỆP", help="tệp .docx hoặc .pdf cần kiểm tra")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho máy đọc")
-    parser.add_argument("--kind", choices=KINDS, default=None,
-                        help="loại văn bản: thong-bao hoặc trich-sao (mặc định: tự nhận biết)")
+    parser.add_argument("--kind", choices=("auto", *KINDS), default="auto",
+                        help="loại văn bản: " + ", ".join(KINDS) + " (mặc định auto: tự nhận biết)")
+    parser.add_argument("--ocr", action="store_true",
+                        help="đọc lại bằng OCR (tesseract, tiếng Việt) trang PDF có lớp chữ không dùng được")
     parser.add_argument("--cai-dat", dest="cai_dat", metavar="TỆP", default=None,
                         help="tệp cài đặt (khóa trinh_bay: lề, cỡ chữ, địa danh…)")
     parser.set_defaults(run=run)
@@ -60,7 +62,7 @@ def run(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO |
     errors: list[dict] = []
     for path in args.files:
         try:
-            reports.append(check_file(path, layout, getattr(args, "kind", None)))
+            reports.append(check_file(path, layout, getattr(args, "kind", None), ocr=getattr(args, "ocr", False)))
         except UnreadableFile as exc:
             errors.append({"path": path, "error": str(exc)})
             print(f"Lỗi: {exc}", file=stderr)

@@ -33,6 +33,7 @@ class Span:
     italic: bool = False
     color: str | None = None      # "RRGGBB"; None = automatic / black
     embedded: bool | None = None  # PDF: is the font program in the file
+    script: bool = False          # raised or lowered small text: a footnote mark, a drafter's initials
 
 
 @dataclass
@@ -98,6 +99,8 @@ class Para:
     top_mm: float | None = None
     bottom_mm: float | None = None
     source_index: int | None = None        # DOCX: paragraph number in the file's body
+    section: int | None = None             # DOCX: section number, from 1
+    mark_size_pt: float | None = None      # DOCX: size of the paragraph mark (the height of an empty line)
 
     @property
     def clean(self) -> str:
@@ -105,7 +108,8 @@ class Para:
 
     @property
     def visible_spans(self) -> list[Span]:
-        return [s for s in self.spans if s.text.strip()]
+        """Spans with ink, footnote marks and subscript initials left out (they follow no size rule)."""
+        return [s for s in self.spans if s.text.strip() and not s.script]
 
     @property
     def is_empty(self) -> bool:
@@ -146,6 +150,7 @@ class Section:
     bottom_is_minimum: bool = True
     holds_only_table: bool = False
     label: str = ""               # "mục 1" / "trang 1" for messages
+    pushed: dict = field(default_factory=dict)   # DOCX: header/footer → (margin set, where the text starts)
 
 
 @dataclass
@@ -164,6 +169,7 @@ class PageMark:
     bold: bool = False
     italic: bool = False
     section: int | None = None
+    font: str | None = None
 
 
 @dataclass
@@ -227,6 +233,8 @@ class Document:
     body_line_pitch_pt: dict[float, float] = field(default_factory=dict)  # PDF: size -> single pitch
     vertical_lines_in_header: int = 0     # PDF: cell borders seen around the header block
     notes: list[str] = field(default_factory=list)
+    untrusted: str | None = None          # PDF: why its text layer cannot be read as the page shows
+    read_by_ocr: str | None = None        # PDF: the words come from OCR (no fonts, sizes, weights)
 
     @property
     def text_center_mm(self) -> float | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from baocao.check.kinds import describe
+
 PASS = "PASS"
 FAIL = "FAIL"
 SKIP = "SKIP"
 
-KIND_NAMES = {"thong-bao": "thông báo", "trich-sao": "bản trích sao"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class Report:
 
 
 def format_text(report: Report) -> str:
-    lines = [f"{report.path} — {KIND_NAMES.get(report.kind, report.kind)} ({report.fmt.upper()})"]
+    lines = [f"{report.path} — {describe(report.kind)} ({report.fmt.upper()})"]
     width = max((len(f.rule) for f in report.findings), default=3)
     for f in report.findings:
         where = f.place.describe() if f.place else ""

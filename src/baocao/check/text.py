@@ -78,3 +78,12 @@ def is_upper(text: str) -> bool:
 def excerpt(text: str, n: int = 60) -> str:
     t = " ".join(text.split())
     return t if len(t) <= n else t[: n - 1] + "…"
+
+
+RULE_CHARS = set("_-–—─━‒")
+
+
+def is_rule_text(text: str) -> bool:
+    """A row typed as a line: "______", "––––––", "--------" (three or more, nothing else)."""
+    t = text.replace(" ", "").replace("\u00a0", "")
+    return len(t) >= 3 and set(t) <= RULE_CHARS

@@ -2,8 +2,16 @@
 
 Field names are English; the YAML keys (aliases) are Vietnamese without diacritics, lower case,
 snake_case. Values arrive as strings from the loader (no YAML 1.1 typing) and are typed here.
-Cross-references (agency keys, deadlines against the meeting date, the "6 rõ" check) are
-checked in :mod:`baocao.data.validate`, which knows the registry.
+Cross-references (agency keys, deadlines against the meeting date, the consistency of verbatim
+text with its assignment data, the "6 rõ" check) are checked in :mod:`baocao.data.validate`,
+which knows the registry.
+
+The body is a tree of nodes. Every node may hold several paragraphs (``van_ban``, ``sau``) and
+children of the kinds Decree 30 and practice use: phần (I.), khoản (1.), điểm (a)), ý ((i), inline
+in the paragraph), and unnumbered "- " and "+ " items (``gach``, ``cong``). A node that names a
+lead agency (``chu_tri``) is an assignment; ``cach_giao`` says whether its lead-in is generated
+("X chủ trì, phối hợp với …", "X: …"), printed as a heading ("X:" above its tasks) or already
+written in the text (``nguyen-van``).
 """
 from __future__ import annotations
 
@@ -16,6 +24,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     field_validator,
     model_validator,
 )
@@ -29,6 +38,12 @@ AUTHORITIES = ("TM", "KT", "TL", "TUQ", "Q")
 URGENCY_TEXT = {"khan": "KHẨN", "thuong-khan": "THƯỢNG KHẨN", "hoa-toc": "HỎA TỐC"}
 SECRECY_TEXT = {"mat": "MẬT", "toi-mat": "TỐI MẬT", "tuyet-mat": "TUYỆT MẬT"}
 PLACEHOLDER = re.compile(r"\{thoi_han(?::(\d+))?\}")
+LEAD_STYLES = ("chu-tri", "ten", "tieu-de", "nguyen-van")
+VERBATIM_STYLES = ("tieu-de", "nguyen-van")
+LeadStyle = Literal["chu-tri", "ten", "tieu-de", "nguyen-van"]
+TitleStyle = Literal["dam", "nghieng", "dam-nghieng", "thuong"]
+ListStyle = Literal["day-du", "cac-bo", "cac-bo-lien"]
+ListLast = Literal["va", "phay"]
 
 
 class Strict(BaseModel):
@@ -70,31 +85,73 @@ def _deadline(value: Any) -> Any:
     if isinstance(value, Deadline):
         return value
     if not isinstance(value, str):
-        raise ValueError("thời hạn viết dạng 2026-02-05, truoc 2026-02-05, 2026-06, 2026-Q1, 2026-H1, 2026 hoặc thuong-xuyen")
+        raise ValueError("thời hạn viết dạng 2026-02-05, truoc 2026-02-05, 31/12/2026, 2026-06, 2026-Q1, "
+                         "2026-H1, 2026, thuong-xuyen, hang-thang, hang-quy, 6-thang hoặc hang-nam")
     return Deadline.parse(value)
+
+
+def _text(value: Any) -> Any:
+    """Required text is never empty or only spaces ("tại , " must not reach a notice)."""
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("không được để trống (chuỗi rỗng hoặc chỉ có dấu cách)")
+    return value.strip() if isinstance(value, str) else value
+
+
+def _paragraphs(value: Any) -> Any:
+    """One or more paragraphs: a text whose every line break starts a new paragraph, or a list of
+    such texts. Empty lines are ignored; a value with no text at all is refused."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            return value  # let the type check report it at its line
+        out += [line.strip() for line in item.split("\n") if line.strip()]
+    if not out:
+        raise ValueError("không được để trống (chuỗi rỗng hoặc chỉ có dấu cách)")
+    return tuple(out)
 
 
 PositiveNumber = Annotated[int, BeforeValidator(_digits), Field(ge=1)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 DeadlineField = Annotated[Deadline, BeforeValidator(_deadline), Field(json_schema_extra={"type": "string"})]
+Text = Annotated[str, BeforeValidator(_text)]
+Paragraphs = Annotated[tuple[str, ...], BeforeValidator(_paragraphs)]
 
 
 # --- agency registry -------------------------------------------------------------------------
 
 class Agency(Strict):
-    name: str = Field(alias="ten", min_length=2, description="tên đầy đủ, viết hoa theo quy tắc thông thường")
-    short: str | None = Field(None, alias="ten_ngan", description="tên rút gọn dùng trong danh sách (vd: Ngoại giao)")
-    abbr: str | None = Field(None, alias="viet_tat", description="chữ viết tắt dùng trong ký hiệu văn bản (vd: VPCP)")
+    name: Text = Field(alias="ten", min_length=2, description="tên đầy đủ, viết hoa theo quy tắc thông thường")
+    short: Text | None = Field(None, alias="ten_ngan", description="tên rút gọn dùng trong danh sách (vd: Ngoại giao)")
+    aliases: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
+        default_factory=list, alias="ten_khac", description="các cách viết khác gặp trong văn bản (vd: UBND tỉnh Lào Cai)")
+    header_lines: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
+        default_factory=list, alias="ten_dau", description="tên in ở phần đầu văn bản (ô 2), mỗi dòng một phần tử")
+    abbr: Text | None = Field(None, alias="viet_tat", description="chữ viết tắt dùng trong ký hiệu văn bản (vd: VPCP)")
     kind: Literal["bo", "co-quan-ngang-bo", "co-quan-thuoc-cp", "chinh-phu", "tinh", "thanh-pho",
                   "ubnd", "don-vi", "hiep-hoi", "doanh-nghiep", "nhom", "ca-nhan", "khac"] = Field(alias="loai")
     parent: AgencyKey | None = Field(None, alias="chu_quan", description="cơ quan chủ quản trực tiếp, nếu có")
-    place: str | None = Field(None, alias="dia_danh", description="địa danh ghi trên văn bản")
+    place: Text | None = Field(None, alias="dia_danh", description="địa danh ghi trên văn bản")
     units: dict[str, str] = Field(default_factory=dict, alias="don_vi",
                                   description="các đơn vị nội bộ: chữ viết tắt → tên (dùng ở dòng Lưu)")
+    valid_from: IsoDate | None = Field(None, alias="tu_ngay", description="ngày đầu tiên cơ quan có tên này")
+    valid_to: IsoDate | None = Field(None, alias="den_ngay", description="ngày cuối cùng cơ quan có tên này")
+    successors: Annotated[list[AgencyKey], BeforeValidator(_as_list)] = Field(
+        default_factory=list, alias="thay_boi", description="cơ quan tiếp nhận chức năng, nhiệm vụ")
 
     @property
     def display_short(self) -> str:
         return self.short or self.name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every way the body is written in running text: full name, other names, short name."""
+        return tuple(dict.fromkeys([self.name, *self.aliases, *([self.short] if self.short else [])]))
+
+    def exists_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
 
 class Registry(Strict):
@@ -114,17 +171,25 @@ class DocumentInfo(Strict):
     date: IsoDate | None = Field(None, alias="ngay", description="ngày ban hành (YYYY-MM-DD); bỏ trống khi là dự thảo")
     year: Annotated[int, BeforeValidator(_digits), Field(ge=1900, le=2100)] | None = Field(
         None, alias="nam", description="năm của dự thảo chưa có ngày")
-    place: str | None = Field(None, alias="dia_danh", description="mặc định lấy theo cơ quan")
+    month: Annotated[int, BeforeValidator(_digits), Field(ge=1, le=12)] | None = Field(
+        None, alias="thang", description="tháng của dự thảo đã biết tháng (ngày để trống)")
+    place: Text | None = Field(None, alias="dia_danh", description="mặc định lấy theo cơ quan")
     urgency: Literal["khan", "thuong-khan", "hoa-toc"] | None = Field(None, alias="do_khan")
     secrecy: Literal["mat", "toi-mat", "tuyet-mat"] | None = Field(None, alias="do_mat")
-    circulation: str | None = Field(None, alias="pham_vi_luu_hanh", description="vd: LƯU HÀNH NỘI BỘ")
-    summary: str | None = Field(None, alias="trich_yeu", description="trích yếu; mặc định sinh từ cuộc họp")
-    audience: str = Field(alias="thong_bao_den", description="đối tượng trong câu kết: '… thông báo để {…} biết, thực hiện./.'")
+    circulation: Text | None = Field(None, alias="pham_vi_luu_hanh", description="vd: LƯU HÀNH NỘI BỘ")
+    summary: Text | None = Field(None, alias="trich_yeu",
+                                 description="trích yếu; mỗi dòng là một dòng của tiêu đề; mặc định sinh từ cuộc họp")
+    audience: Text | None = Field(None, alias="thong_bao_den",
+                                  description="câu kết sinh ra: '… thông báo để {…} biết, thực hiện./.'")
 
     @model_validator(mode="after")
     def _draft_needs_year(self) -> "DocumentInfo":
         if self.date is None and self.year is None:
             raise ValueError("dự thảo chưa có 'ngay' thì phải có 'nam'")
+        if self.date is not None and self.year not in (None, self.date.year):
+            raise ValueError(f"'nam' ({self.year}) khác năm của 'ngay' ({self.date.year})")
+        if self.date is not None and self.month not in (None, self.date.month):
+            raise ValueError(f"'thang' ({self.month}) khác tháng của 'ngay' ({self.date.month})")
         return self
 
     @property
@@ -133,44 +198,84 @@ class DocumentInfo(Strict):
 
 
 class Attendance(Strict):
-    in_person: str = Field(alias="truc_tiep")
-    online: str | None = Field(None, alias="truc_tuyen")
+    in_person: Text = Field(alias="truc_tiep")
+    online: Text | None = Field(None, alias="truc_tuyen")
 
 
 class Meeting(Strict):
     date: IsoDate = Field(alias="ngay", description="ngày họp (YYYY-MM-DD)")
-    place: str = Field(alias="dia_diem", description="vd: Trụ sở Chính phủ")
-    chair: str = Field(alias="chu_tri", description="người chủ trì, kèm chức vụ")
-    name: str = Field(alias="ten", description="tên cuộc họp/hội nghị, bắt đầu bằng chữ hoa")
-    short_name: str = Field("cuộc họp", alias="ten_ngan", description="vd: Hội nghị, cuộc họp, buổi làm việc")
-    attendance: Attendance = Field(alias="thanh_phan")
-    heard: str = Field(alias="nghe", description="'Sau khi nghe {…}, …'")
-    concluder: str | None = Field(None, alias="ket_luan", description="người kết luận; mặc định là người chủ trì")
+    place: Text | None = Field(None, alias="dia_diem", description="vd: Trụ sở Chính phủ")
+    chair: Text = Field(alias="chu_tri", description="người chủ trì, kèm chức vụ")
+    name: Text = Field(alias="ten", description="tên cuộc họp/hội nghị, bắt đầu bằng chữ hoa")
+    short_name: Text = Field("cuộc họp", alias="ten_ngan", description="vd: Hội nghị, cuộc họp, buổi làm việc")
+    attendance: Attendance | None = Field(None, alias="thanh_phan")
+    heard: Text | None = Field(None, alias="nghe", description="'Sau khi nghe {…}, …'")
+    concluder: Text | None = Field(None, alias="ket_luan", description="người kết luận; mặc định là người chủ trì")
 
     @property
     def concluded_by(self) -> str:
         return self.concluder or self.chair
 
 
-class Item(Strict):
-    """A khoản, điểm or sub-point: prose, or an assignment when it (or a parent) names a lead."""
+CHILD_KEYS = ("y", "doan", "khoan", "diem", "gach", "cong")
 
-    title: str | None = Field(None, alias="tieu_de", description="tiêu đề in đậm sau số thứ tự")
-    text: str | None = Field(None, alias="van_ban", description="nội dung; {thoi_han} đánh dấu chỗ ghi thời hạn")
+
+class _Node(Strict):
+    """What every node of the body has: a heading, paragraphs, unnumbered items, text after its
+    children, and the defaults its descendants inherit. Children print in the order their keys
+    are written (``gach`` before ``diem`` if so written); ``van_ban`` always comes first and
+    ``sau`` last."""
+
+    _child_order: tuple[str, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_child_order(cls, value: Any, handler: Any) -> Any:
+        node = handler(value)
+        if isinstance(value, dict):
+            node._child_order = tuple(k for k in value if k in CHILD_KEYS)
+        return node
+
+    @property
+    def child_order(self) -> tuple[str, ...]:
+        return self._child_order
+
+    title: Text | None = Field(None, alias="tieu_de", description="tiêu đề in sau số thứ tự, thành đoạn riêng")
+    title_style: TitleStyle | None = Field(
+        None, alias="kieu_tieu_de", description="dam | nghieng | dam-nghieng | thuong (mặc định: phần, khoản in đậm)")
+    text: Paragraphs = Field((), alias="van_ban",
+                             description="nội dung: một hay nhiều đoạn (mỗi dòng một đoạn); {thoi_han} đánh dấu chỗ ghi thời hạn")
+    paragraphs: list["Item"] = Field(default_factory=list, alias="doan",
+                                     description="các đoạn không đánh số, mỗi đoạn có thể là một việc được giao")
+    dashes: list["Item"] = Field(default_factory=list, alias="gach", description='các ý gạch đầu dòng "- "')
+    pluses: list["Item"] = Field(default_factory=list, alias="cong", description='các ý có dấu "+ "')
+    tail: Paragraphs = Field((), alias="sau", description="các đoạn sau phần con (sau các ý: nối tiếp trong cùng đoạn)")
+    lead_style: LeadStyle | None = Field(
+        None, alias="cach_giao",
+        description="chu-tri: 'X chủ trì, phối hợp với Y …'; ten: 'X: …'; tieu-de: 'X:' làm tiêu đề các việc; "
+                    "nguyen-van: câu chữ đã ghi đủ trong van_ban")
+    list_style: ListStyle | None = Field(
+        None, alias="cach_ke", description="kể cơ quan phối hợp: day-du (Bộ A, Bộ B), cac-bo (các Bộ: A, B), "
+                                           "cac-bo-lien (các Bộ A, B)")
+    list_last: ListLast | None = Field(None, alias="noi_cuoi", description="nối cơ quan cuối bằng 'và' (va) hoặc dấu phẩy (phay)")
+
+
+class Item(_Node):
+    """A khoản, điểm, "- "/"+ " item or ý: prose, or an assignment when it (or a parent) names a lead."""
+
+    id: str | None = Field(None, alias="ma", pattern=KEY_PATTERN,
+                           description="mã nhiệm vụ cố định (dùng ở tệp tiến độ); mặc định sinh từ nội dung")
     lead: AgencyKey | None = Field(None, alias="chu_tri", description="cơ quan chủ trì")
-    lead_style: Literal["chu-tri", "ten"] = Field(
-        "chu-tri", alias="cach_giao", description="chu-tri: 'X chủ trì, phối hợp với Y …'; ten: 'X: …'")
     coordinators: Annotated[list[AgencyKey], BeforeValidator(_as_list)] = Field(
         default_factory=list, alias="phoi_hop", description="cơ quan phối hợp")
-    coordinators_extra: str | None = Field(None, alias="phoi_hop_them", description="vd: các cơ quan liên quan")
+    coordinators_extra: Text | None = Field(None, alias="phoi_hop_them", description="vd: các cơ quan liên quan")
     deadlines: Annotated[list[DeadlineField], BeforeValidator(_as_list)] = Field(
         default_factory=list, alias="thoi_han", description="một hoặc nhiều thời hạn")
-    product: str | None = Field(None, alias="san_pham", description="sản phẩm phải có")
+    product: Text | None = Field(None, alias="san_pham", description="sản phẩm phải có")
     report_to: AgencyKey | None = Field(None, alias="bao_cao", description="báo cáo ai (khóa cơ quan/người)")
-    authority: str | None = Field(None, alias="tham_quyen", description="thẩm quyền quyết định, nếu khác người báo cáo")
+    authority: Text | None = Field(None, alias="tham_quyen", description="thẩm quyền quyết định, nếu khác người báo cáo")
     sub_points: list["Item"] = Field(default_factory=list, alias="y", description="các ý (i), (ii) … trong cùng đoạn")
     sub_points_numbered: bool = Field(True, alias="y_danh_so", description="false: nối các ý bằng '; ' không đánh số")
-    tail: str | None = Field(None, alias="sau", description="câu viết sau các ý, trong cùng đoạn")
     points: list["Item"] = Field(default_factory=list, alias="diem", description="các điểm a), b) … (đoạn riêng)")
 
     @model_validator(mode="before")
@@ -180,40 +285,51 @@ class Item(Strict):
 
     @model_validator(mode="after")
     def _not_empty(self) -> "Item":
-        if not (self.text or self.title or self.sub_points or self.points or self.lead):
-            raise ValueError("mục rỗng: cần ít nhất 'van_ban', 'tieu_de', 'y' hoặc 'diem'")
-        used = {int(n or 1) for n in PLACEHOLDER.findall(self.text or "")}
+        if not (self.text or self.title or self.sub_points or self.points or self.dashes or self.pluses
+                or self.paragraphs or self.lead):
+            raise ValueError("mục rỗng: cần ít nhất 'van_ban', 'tieu_de', 'y', 'doan', 'diem', 'gach' hoặc 'cong'")
+        used = [int(n or 1) for part in self.texts() for n in PLACEHOLDER.findall(part)]
+        if 0 in used:
+            raise ValueError("{thoi_han:0} không có: thời hạn đánh số từ 1 ({thoi_han:1}, {thoi_han:2} …)")
         if used and max(used) > len(self.deadlines):
-            raise ValueError(f"'van_ban' dùng {{thoi_han:{max(used)}}} nhưng chỉ có {len(self.deadlines)} thời hạn")
-        if not used and len(self.deadlines) > 1:
-            raise ValueError("có nhiều thời hạn: đánh dấu chỗ ghi từng thời hạn bằng {thoi_han:1}, {thoi_han:2} …")
+            raise ValueError(f"dùng {{thoi_han:{max(used)}}} nhưng chỉ có {len(self.deadlines)} thời hạn"
+                             + ("" if self.deadlines else " (thiếu 'thoi_han')"))
         return self
 
+    def texts(self) -> tuple[str, ...]:
+        """Every text of the item itself that may hold a {thoi_han} mark: title, paragraphs, tail."""
+        return ((self.title,) if self.title else ()) + self.text + self.tail
 
-class Section(Strict):
-    title: str = Field(alias="tieu_de", description="tiêu đề phần (I., II., …), in hoa khi trình bày")
-    text: str | None = Field(None, alias="van_ban")
+
+class Section(_Node):
+    title: Text = Field(alias="tieu_de", description="tiêu đề phần (I., II., …), in hoa khi trình bày")
     clauses: list[Item] = Field(default_factory=list, alias="khoan")
 
 
-class Body(Strict):
+class Body(_Node):
+    """The body: paragraphs before the first numbered part, then phần or khoản (or unnumbered
+    items), then paragraphs after the last."""
+
     sections: list[Section] = Field(default_factory=list, alias="phan", description="các phần I., II., …")
     clauses: list[Item] = Field(default_factory=list, alias="khoan", description="các khoản 1., 2., … khi không chia phần")
 
     @model_validator(mode="after")
     def _one_shape(self) -> "Body":
-        if bool(self.sections) == bool(self.clauses):
-            raise ValueError("'noi_dung' cần đúng một trong hai: 'phan' hoặc 'khoan'")
+        if self.sections and self.clauses:
+            raise ValueError("'noi_dung' có 'phan' thì các khoản đặt trong từng phần, không đặt 'khoan' ở ngoài")
+        if not (self.sections or self.clauses or self.text or self.paragraphs or self.dashes or self.pluses
+                or self.tail):
+            raise ValueError("'noi_dung' trống: cần 'van_ban', 'phan', 'khoan' hoặc 'gach'")
         return self
 
 
 class Signer(Strict):
     authority: Literal[AUTHORITIES] | None = Field(None, alias="quyen_han", description="TM, KT, TL, TUQ, Q hoặc bỏ trống")  # type: ignore[valid-type]
-    on_behalf: str | None = Field(None, alias="thay_mat", description="chức vụ người đứng đầu/tập thể sau quyền hạn")
-    titles: Annotated[list[str], BeforeValidator(_as_list)] = Field(alias="chuc_vu", min_length=1)
-    name: str = Field(alias="ho_ten")
-    signature: str | None = Field(None, alias="chu_ky", description="ảnh chữ ký PNG (đường dẫn tương đối với tệp dữ liệu)")
-    seal: str | None = Field(None, alias="dau", description="ảnh con dấu PNG")
+    on_behalf: Text | None = Field(None, alias="thay_mat", description="chức vụ người đứng đầu/tập thể sau quyền hạn")
+    titles: Annotated[list[Text], BeforeValidator(_as_list)] = Field(alias="chuc_vu", min_length=1)
+    name: Text = Field(alias="ho_ten")
+    signature: Text | None = Field(None, alias="chu_ky", description="ảnh chữ ký PNG (đường dẫn tương đối với tệp dữ liệu)")
+    seal: Text | None = Field(None, alias="dau", description="ảnh con dấu PNG")
 
     @model_validator(mode="after")
     def _authority_needs_head(self) -> "Signer":
@@ -232,32 +348,42 @@ class Signer(Strict):
 
 
 class RecipientGroup(Strict):
-    label: str = Field(alias="nhom", description="vd: Các Bộ, VPCP, Các Tập đoàn")
-    members: list[str] = Field(alias="gom", min_length=1, description="thành viên: chữ hoặc khóa cơ quan (@khoa)")
+    label: Text = Field(alias="nhom", description="vd: Các Bộ, VPCP, Các Tập đoàn")
+    members: list[Text] = Field(alias="gom", min_length=1, description="thành viên: chữ hoặc khóa cơ quan (@khoa)")
 
 
 class RecipientAgency(Strict):
     agency: AgencyKey = Field(alias="co_quan")
-    note: str | None = Field(None, alias="ghi_chu", description="vd: để b/c")
+    note: Text | None = Field(None, alias="ghi_chu", description="vd: để b/c")
 
 
-Recipient = str | RecipientAgency | RecipientGroup
+Recipient = Text | RecipientAgency | RecipientGroup
 
 
 class Archive(Strict):
-    units: Annotated[list[str], BeforeValidator(_as_list)] = Field(default_factory=list, alias="don_vi")
+    units: Annotated[list[Text], BeforeValidator(_as_list)] = Field(default_factory=list, alias="don_vi")
     copies: PositiveNumber | None = Field(None, alias="so_ban")
-    drafter: str | None = Field(None, alias="nguoi_soan", description="ký hiệu/tên người soạn thảo")
+    drafter: Text | None = Field(None, alias="nguoi_soan", description="ký hiệu/tên người soạn thảo")
 
 
 class Notice(Strict):
     document: DocumentInfo = Field(alias="van_ban")
-    meeting: Meeting = Field(alias="cuoc_hop")
+    meeting: Meeting | None = Field(None, alias="cuoc_hop",
+                                    description="cuộc họp (nếu là thông báo kết luận); sinh đoạn mở đầu khi không có 'mo_dau'")
+    opening: Paragraphs = Field((), alias="mo_dau", description="đoạn mở đầu ghi nguyên văn (một hay nhiều đoạn)")
     body: Body = Field(alias="noi_dung")
+    closing: Paragraphs = Field((), alias="ket_thuc", description="câu kết ghi nguyên văn (thay cho câu kết sinh ra)")
     signer: Signer = Field(alias="nguoi_ky")
     recipients: list[Recipient] = Field(alias="noi_nhan", min_length=1)
-    archive: Archive = Field(alias="luu")
+    archive: Archive | Text = Field(alias="luu", description="dòng Lưu: các phần (don_vi, so_ban, nguoi_soan), "
+                                                            "hoặc nguyên văn sau '- Lưu: ' (vd: 'VT, NN (2)NXT.')")
     agencies: dict[Annotated[str, Field(pattern=KEY_PATTERN)], Agency] = Field(
         default_factory=dict, alias="co_quan_them", description="cơ quan bổ sung cho danh mục chung")
     settings: dict[str, str] = Field(default_factory=dict, alias="trinh_bay",
                                      description="cài đặt trình bày riêng của văn bản này (xem documents/layout.py)")
+
+    @model_validator(mode="after")
+    def _words_have_a_source(self) -> "Notice":
+        if self.meeting is None and not self.document.summary:
+            raise ValueError("không có 'cuoc_hop' thì phải ghi 'van_ban.trich_yeu'")
+        return self

@@ -85,6 +85,24 @@ GOOD_BREAKS = frozenset("tại về và của với ở trong đối để năm 
 BAD_BREAK_MM = 25.0
 
 
+def _capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def break_penalty(words: list[str], cut: int, all_caps: bool = False) -> float:
+    """The cost of breaking a title before ``words[cut]``: nothing before a linking word or after
+    a comma; most inside a name or a title ("Phó / Bí thư Tỉnh ủy", "Cụm / công nghiệp", "Cam
+    Đường / 1"), where a capitalised word that does not open the text starts or continues it."""
+    before, after = words[cut - 1], words[cut]
+    if after.lower() in GOOD_BREAKS or before.endswith((",", ";", ":")):
+        return 0.0
+    if not all_caps and cut - 1 > 0 and _capital(before):
+        return 3 * BAD_BREAK_MM
+    if after[:1].isdigit() or (not all_caps and _capital(before) and _capital(after)):
+        return 2 * BAD_BREAK_MM
+    return BAD_BREAK_MM
+
+
 def balanced_wrap(text: str, width_mm: float, size_pt: float, bold: bool = False, italic: bool = False) -> list[str]:
     """As few lines as greedy wrapping needs, balanced, and broken before a linking word if possible.
 
@@ -96,12 +114,13 @@ def balanced_wrap(text: str, width_mm: float, size_pt: float, bold: bool = False
     count = len(wrap(text, width_mm, size_pt, bold, italic))
     if count <= 1:
         return [" ".join(words)]
+    caps = text.upper() == text
 
     def width(i: int, j: int) -> float:
         return text_width_mm(" ".join(words[i:j]), size_pt, bold, italic)
 
     def penalty(cut: int) -> float:
-        return 0.0 if words[cut].lower() in GOOD_BREAKS else BAD_BREAK_MM
+        return break_penalty(words, cut, caps)
 
     @functools.lru_cache(maxsize=None)
     def best(start: int, lines: int) -> tuple[float, float, tuple[int, ...]]:

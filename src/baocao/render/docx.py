@@ -11,9 +11,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from baocao.documents import metrics
+from baocao.documents import breaks, metrics
 from baocao.documents.layout import Layout
-from baocao.documents.notice import NoticeDocument, Paragraph
+from baocao.documents.parts import NoticeDocument, Paragraph
 from baocao.render import images
 
 # Child order of w:pPr in the OOXML schema (CT_PPrBase then rPr, sectPr, pPrChange).
@@ -110,7 +110,8 @@ class _Writer:
     # --- paragraphs ---------------------------------------------------------------------------
     def para(self, container, text: str | list = "", *, size: float, bold=False, italic=False,
              align=CENTER, before=0.0, after=0.0, indent_first_cm=0.0, width_mm: float | None = None,
-             column_mm: float | None = None, border: str | None = None, line_spacing: float = 1.0):
+             column_mm: float | None = None, border: str | None = None, line_spacing: float = 1.0,
+             keep_numbers: bool = False):
         p = container.add_paragraph()
         fmt = p.paragraph_format
         fmt.alignment = align
@@ -128,7 +129,7 @@ class _Writer:
                 if n:
                     run.add_break()
                 if line:
-                    run._r.add_t(line)
+                    _add_text(run._r, line, keep_numbers)
                 run.font.size, run.font.bold, run.font.italic = Pt(size), b, i
         _mark_size(p, size)
         if border:
@@ -152,7 +153,7 @@ class _Writer:
         top_left, top_right = table.cell(0, 0), table.cell(0, 1)
         bottom_left, bottom_right = table.cell(1, 0), table.cell(1, 1)
         if h.parent_agency:
-            self.para(top_left, h.parent_agency, size=layout.parent_agency_pt)
+            self.para(top_left, "\n".join(h.parent_agency), size=layout.parent_agency_pt)
         self.para(top_left, "\n".join(h.agency_lines), size=layout.agency_pt, bold=True)
         self.rule(top_left, h.agency_rule_mm, left_mm, layout.agency_pt)
         _drop_first_empty(top_left)
@@ -181,10 +182,11 @@ class _Writer:
     def body_paragraph(self, paragraph: Paragraph) -> None:
         layout = self.layout
         p = self.para(self.word, [(r.text, r.bold, r.italic) for r in paragraph.runs], size=layout.body_pt,
-                  align=JUSTIFY, after=layout.paragraph_space_pt, indent_first_cm=layout.first_line_indent_cm,
-                  line_spacing=layout.line_spacing)
-        # The last sentence stays on the page of the signature (§8: signer level with "Nơi nhận").
-        p.paragraph_format.keep_with_next = paragraph.role == "closing"
+                      align=JUSTIFY, after=layout.paragraph_space_pt, indent_first_cm=layout.first_line_indent_cm,
+                      line_spacing=layout.line_spacing, keep_numbers=True)
+        # The last sentence stays on the page of the signature (§8: signer level with "Nơi nhận");
+        # a heading stays with what it heads.
+        p.paragraph_format.keep_with_next = paragraph.role == "closing" or paragraph.heading
 
     def closing_table(self, doc: NoticeDocument) -> None:
         layout = self.layout
@@ -204,6 +206,23 @@ class _Writer:
         images.add_docx_images(space, doc.signer, layout)
         self.para(right, doc.signer.name, size=layout.signer_pt, bold=True)
         _drop_first_empty(right)
+
+
+def _add_text(r, text: str, keep_numbers: bool) -> None:
+    """Text into a run; with *keep_numbers*, the hyphens of a number ("525/QĐ-UBND") are
+    non-breaking hyphens, so no line ends inside it (Word and LibreOffice print them as "-")."""
+    if not keep_numbers:
+        r.add_t(text)
+        return
+    for piece, whole in breaks.segments(text):
+        if not whole:
+            r.add_t(piece)
+            continue
+        for k, part in enumerate(piece.split("-")):
+            if k:
+                r.append(OxmlElement("w:noBreakHyphen"))
+            if part:
+                r.add_t(part)
 
 
 def _table(word, widths_mm: list[float], rows: int):

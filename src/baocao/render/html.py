@@ -5,8 +5,8 @@ import base64
 from pathlib import Path
 
 from baocao.documents.layout import SINGLE_LINE_EM
-from baocao.documents.notice import NoticeDocument
-from baocao.documents.wording import render_template
+from baocao.documents.parts import NoticeDocument
+from baocao.documents.wording import Templates, render_template
 from baocao.render.images import signature_geometry
 
 
@@ -21,7 +21,7 @@ def data_uri(path: Path | None) -> str | None:
     return "data:image/png;base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
 
 
-def render_html(doc: NoticeDocument, templates: Path, template: str = "notice.html.j2") -> str:
+def render_html(doc: NoticeDocument, templates: Templates, template: str = "notice.html.j2") -> str:
     layout = doc.layout
     line_height = SINGLE_LINE_EM * layout.line_spacing
     return render_template(

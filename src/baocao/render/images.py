@@ -11,7 +11,7 @@ from docx.oxml import parse_xml
 from docx.shared import Mm
 
 from baocao.documents.layout import Layout
-from baocao.documents.notice import SignerBlock
+from baocao.documents.parts import SignerBlock
 
 SIGNATURE_WIDTH_MM = 40.0
 

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from baocao.documents.wording import Templates
 from baocao.errors import RenderError
 
 
@@ -26,19 +27,20 @@ def make_fetcher(allowed_roots: list[Path]):
                 if any(path.is_relative_to(root) for root in roots):
                     return super().fetch(url, headers)
             raise FatalURLFetchingError(f"Mẫu văn bản đòi tải tài nguyên không được phép: {url} "
-                        "(chỉ cho phép data: và tệp trong thư mục templates/)")
+                        "(chỉ cho phép data: và tệp trong thư mục mẫu)")
 
     return LockedFetcher(allowed_protocols=("data", "file"), fail_on_errors=True)
 
 
-def render_pdf(html: str, templates: Path) -> bytes:
+def render_pdf(html: str, templates: Templates) -> bytes:
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    fetcher = make_fetcher([templates, templates / "fonts"])
+    fetcher = make_fetcher(list(templates.folders))
     try:
-        document = weasyprint.HTML(string=html, base_url=str(templates) + "/", url_fetcher=fetcher).render()
+        base = templates.folders[0]
+        document = weasyprint.HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher).render()
         return document.write_pdf(pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(), uncompressed_pdf=False, optimize_images=False)
     except FatalURLFetchingError as exc:
         raise RenderError(str(exc)) from None

@@ -82,13 +82,16 @@ def format_date(d: date) -> str:
     return f"ngày {format_day(d.day)} tháng {format_month_number(d.month)} năm {d.year}"
 
 
-def format_place_date(place: str, d: date | None, year: int | None = None) -> str:
+def format_place_date(place: str, d: date | None, year: int | None = None, month: int | None = None) -> str:
     """Date line under the national motto: place, comma, long date.
 
-    With *d* None the line is a draft: day and month left blank, *year* required.
+    With *d* None the line is a draft: the day (and the month, unless *month* is known) left
+    blank, *year* required.
 
     >>> format_place_date("Hà Nội", None, 2026)
     'Hà Nội, ngày    tháng    năm 2026'
+    >>> format_place_date("Lào Cai", None, 2026, 6)
+    'Lào Cai, ngày    tháng 6 năm 2026'
     """
     place = nfc(place).strip() if isinstance(place, str) else ""
     if not place:
@@ -102,6 +105,8 @@ def format_place_date(place: str, d: date | None, year: int | None = None) -> st
         raise ValueError("Bản dự thảo chưa có ngày ký phải ghi năm (year).")
     if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
         raise ValueError(f"Năm không hợp lệ: {year!r}")
+    if month is not None:
+        return f"{place}, ngày{DRAFT_BLANK}tháng {format_month_number(_check_month(month))} năm {year}"
     return f"{place}, ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm {year}"
 
 

@@ -14,7 +14,18 @@ compact form        kind          phrase()
 ``2026-H1``         nua_nam       trong 6 tháng đầu năm 2026
 ``2026``            nam           trong năm 2026
 ``thuong-xuyen``    thuong_xuyen  thường xuyên
+``31/12/2026``      ngay          ngày 31/12/2026 (the short form, when a notice writes it)
+``truoc 31/12/2026`` truoc_ngay   trước ngày 31/12/2026
+``hang-thang``      dinh_ky       hằng tháng
+``truoc 15 hang-thang`` dinh_ky   trước ngày 15 hằng tháng
+``hang-quy``        dinh_ky       hằng quý
+``truoc 20 hang-quy`` dinh_ky     trước ngày 20 của tháng cuối quý
+``6-thang``         dinh_ky       định kỳ 6 tháng
+``hang-nam``        dinh_ky       hằng năm
 ==================  ============  ======================================
+
+A recurring deadline (``dinh_ky``) falls due at the end of every period (month, quarter, half-year,
+year), or on the given day of the period's last month; :meth:`Deadline.due_dates` lists them.
 
 Quarters are written with Roman numerals ("Quý I/2026", as in the notice; Babel only offers
 "Quý 1"). Months follow the Decree 30 date padding (01 and 02 padded).
@@ -28,19 +39,23 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .dates import format_date, format_month, format_month_number, format_short_date
 from .numbering import roman
 from .text import nfc
 
-__all__ = ["KINDS", "Deadline", "format_quarter", "deadline_phrase", "deadline_label"]
+__all__ = ["KINDS", "PERIODS", "Deadline", "format_quarter", "deadline_phrase", "deadline_label"]
 
-KINDS = ("ngay", "truoc_ngay", "thang", "quy", "nua_nam", "nam", "thuong_xuyen")
+KINDS = ("ngay", "truoc_ngay", "thang", "quy", "nua_nam", "nam", "thuong_xuyen", "dinh_ky")
+PERIODS = ("thang", "quy", "nua_nam", "nam")
+_PERIOD_WORDS = {"thang": "hằng tháng", "quy": "hằng quý", "nua_nam": "định kỳ 6 tháng", "nam": "hằng năm"}
+_PERIOD_COMPACT = {"thang": "hang-thang", "quy": "hang-quy", "nua_nam": "6-thang", "nam": "hang-nam"}
+_PERIOD_MONTHS = {"thang": 1, "quy": 3, "nua_nam": 6, "nam": 12}
 # Order of kinds ending on the same day: "before the 5th" is due first, then "on the 5th",
 # then shorter periods before longer ones (month, quarter, half-year, year).
-_TIE = {"truoc_ngay": 0, "ngay": 1, "thang": 2, "quy": 3, "nua_nam": 4, "nam": 5, "thuong_xuyen": 6}
+_TIE = {"truoc_ngay": 0, "ngay": 1, "thang": 2, "quy": 3, "nua_nam": 4, "nam": 5, "dinh_ky": 6, "thuong_xuyen": 7}
 _FIELDS = {
     "ngay": {"year", "month", "day"},
     "truoc_ngay": {"year", "month", "day"},
@@ -49,12 +64,22 @@ _FIELDS = {
     "nua_nam": {"year", "half"},
     "nam": {"year"},
     "thuong_xuyen": set(),
+    "dinh_ky": {"period"},
 }
-_FORMS = "2026-02-05, truoc 2026-02-05, 2026-06, 2026-Q1, 2026-H1, 2026-H2, 2026, thuong-xuyen"
+_FORMS = ("2026-02-05, truoc 2026-02-05, 31/12/2026, 2026-06, 2026-Q1, 2026-H1, 2026-H2, 2026, "
+          "thuong-xuyen, hang-thang, hang-quy, 6-thang, hang-nam, truoc 15 hang-thang")
 _DATE = r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+_SHORT = r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+_BEFORE = r"(?:truoc|trước)\s+"
+_RECUR = r"(?P<p>hang-thang|hang-quy|6-thang|hang-nam)"
+_RECUR_KIND = {"hang-thang": "thang", "hang-quy": "quy", "6-thang": "nua_nam", "hang-nam": "nam"}
 _PATTERNS = (
     ("ngay", re.compile(_DATE)),
-    ("truoc_ngay", re.compile(r"(?:truoc|trước)\s+" + _DATE, re.IGNORECASE)),
+    ("truoc_ngay", re.compile(_BEFORE + _DATE, re.IGNORECASE)),
+    ("ngay", re.compile(_SHORT)),
+    ("truoc_ngay", re.compile(_BEFORE + _SHORT, re.IGNORECASE)),
+    ("dinh_ky", re.compile(_RECUR, re.IGNORECASE)),
+    ("dinh_ky", re.compile(_BEFORE + r"(?P<d>\d{1,2})(?:/(?P<m>\d{1,2}))?\s+" + _RECUR, re.IGNORECASE)),
     ("thang", re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})")),
     ("quy", re.compile(r"(?P<y>\d{4})-Q(?P<q>\d+)", re.IGNORECASE)),
     ("nua_nam", re.compile(r"(?P<y>\d{4})-H(?P<h>\d+)", re.IGNORECASE)),
@@ -80,7 +105,11 @@ def _half_text(half: int) -> str:
 
 @dataclass(frozen=True)
 class Deadline:
-    """A task deadline. Build it with :meth:`parse`, :meth:`from_value` or the constructors."""
+    """A task deadline. Build it with :meth:`parse`, :meth:`from_value` or the constructors.
+
+    ``short`` only changes how a day is written ("31/12/2026" rather than "ngày 31 tháng 12 năm
+    2026"); two deadlines that differ only in it are equal.
+    """
 
     kind: str
     year: int | None = None
@@ -88,12 +117,17 @@ class Deadline:
     day: int | None = None
     quarter: int | None = None
     half: int | None = None
+    period: str | None = None
+    short: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.kind not in _FIELDS:
             raise ValueError(f"Loại hạn không hợp lệ: {self.kind!r}; dùng một trong: {', '.join(KINDS)}.")
+        if self.kind == "dinh_ky":
+            self._check_recurring()
+            return
         needed = _FIELDS[self.kind]
-        for name in ("year", "month", "day", "quarter", "half"):
+        for name in ("year", "month", "day", "quarter", "half", "period"):
             value = getattr(self, name)
             if (value is None) == (name in needed):
                 state = "thiếu" if value is None else "thừa"
@@ -112,6 +146,22 @@ class Deadline:
             assert self.year is not None and self.month is not None
             if not 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]:
                 raise ValueError(f"Ngày không tồn tại: {self.day:02d}/{self.month:02d}/{self.year}.")
+
+    def _check_recurring(self) -> None:
+        if self.period not in PERIODS:
+            raise ValueError(f"Chu kỳ không hợp lệ: {self.period!r}; dùng một trong: {', '.join(PERIODS)}.")
+        if self.year is not None or self.quarter is not None or self.half is not None:
+            raise ValueError("Hạn định kỳ không ghi năm, quý hay nửa năm.")
+        if self.month is not None and (self.period != "nam" or self.day is None):
+            raise ValueError("Hạn định kỳ chỉ ghi tháng khi là hằng năm và có ngày (vd: truoc 15/12 hang-nam).")
+        if self.day is not None:
+            if isinstance(self.day, bool) or not isinstance(self.day, int):
+                raise ValueError(f"Ngày của hạn định kỳ phải là số nguyên: {self.day!r}")
+            last = calendar.monthrange(2024, self.month)[1] if self.month else 31
+            if self.period == "nam" and self.month is None:
+                raise ValueError("Hạn hằng năm có ngày thì ghi cả tháng (vd: truoc 15/12 hang-nam).")
+            if not 1 <= self.day <= (last if self.month else 31):
+                raise ValueError(f"Ngày của hạn định kỳ không hợp lệ: {self.day}.")
 
     # constructors -----------------------------------------------------------------------
     @classmethod
@@ -143,11 +193,23 @@ class Deadline:
         return cls("thuong_xuyen")
 
     @classmethod
+    def every(cls, period: str, day: int | None = None, month: int | None = None) -> Deadline:
+        """A recurring deadline: every month, quarter, half-year or year (by *day* of the period's
+        last month, or of *month* for a yearly one).
+
+        >>> Deadline.every("quy", 20).phrase()
+        'trước ngày 20 của tháng cuối quý'
+        """
+        return cls("dinh_ky", month=month, day=day, period=period)
+
+    @classmethod
     def parse(cls, text: str) -> Deadline:
         """Parse a compact form (see the module table); ValueError in Vietnamese otherwise.
 
         >>> Deadline.parse("2026-H2").phrase()
         'trong 6 tháng cuối năm 2026'
+        >>> Deadline.parse("truoc 31/12/2026").phrase()
+        'trước ngày 31/12/2026'
         >>> Deadline.parse("2026-Q5")
         Traceback (most recent call last):
         ...
@@ -160,9 +222,11 @@ class Deadline:
             m = pattern.fullmatch(s)
             if m is None:
                 continue
-            groups = {k: int(v) for k, v in m.groupdict().items() if v is not None}
-            return cls(kind, groups.get("y"), groups.get("m"), groups.get("d"),
-                       groups.get("q"), groups.get("h"))
+            groups = {k: (v if k == "p" else int(v)) for k, v in m.groupdict().items() if v is not None}
+            if kind == "dinh_ky":
+                return cls.every(_RECUR_KIND[groups["p"].lower()], groups.get("d"), groups.get("m"))
+            return cls(kind, groups.get("y"), groups.get("m"), groups.get("d"), groups.get("q"),
+                       groups.get("h"), short="/" in s)
         raise ValueError(f"Không hiểu hạn {text!r}; dùng một trong các dạng: {_FORMS}.")
 
     @classmethod
@@ -182,11 +246,16 @@ class Deadline:
 
     # output -----------------------------------------------------------------------------
     def compact(self) -> str:
-        """The canonical compact form, accepted back by :meth:`parse`."""
+        """The canonical compact form, accepted back by :meth:`parse`.
+
+        >>> Deadline.parse("truoc 20 hang-quy").compact()
+        'truoc 20 hang-quy'
+        """
         k = self.kind
         if k in ("ngay", "truoc_ngay"):
-            iso = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-            return iso if k == "ngay" else f"truoc {iso}"
+            day = (f"{self.day}/{self.month}/{self.year:04d}" if self.short
+                   else f"{self.year:04d}-{self.month:02d}-{self.day:02d}")
+            return day if k == "ngay" else f"truoc {day}"
         if k == "thang":
             return f"{self.year:04d}-{self.month:02d}"
         if k == "quy":
@@ -195,6 +264,12 @@ class Deadline:
             return f"{self.year:04d}-H{self.half}"
         if k == "nam":
             return f"{self.year:04d}"
+        if k == "dinh_ky":
+            every = _PERIOD_COMPACT[self.period]  # type: ignore[index]
+            if self.day is None:
+                return every
+            on = f"{self.day}/{self.month}" if self.month else str(self.day)
+            return f"truoc {on} {every}"
         return "thuong-xuyen"
 
     __str__ = compact
@@ -203,9 +278,10 @@ class Deadline:
         """The deadline inside a sentence: "hoàn thành trong Quý I/2026"."""
         k = self.kind
         if k == "ngay":
-            return format_date(self._date())
+            return ("ngày " + format_short_date(self._date())) if self.short else format_date(self._date())
         if k == "truoc_ngay":
-            return "trước " + format_date(self._date())
+            return "trước " + (("ngày " + format_short_date(self._date())) if self.short
+                               else format_date(self._date()))
         if k == "thang":
             return "trong " + format_month(self.year, self.month)  # type: ignore[arg-type]
         if k == "quy":
@@ -214,10 +290,25 @@ class Deadline:
             return f"trong {_half_text(self.half)} {self.year}"  # type: ignore[arg-type]
         if k == "nam":
             return f"trong năm {self.year}"
+        if k == "dinh_ky":
+            return self._recurring_phrase()
         return "thường xuyên"
 
+    def _recurring_phrase(self) -> str:
+        every = _PERIOD_WORDS[self.period]  # type: ignore[index]
+        if self.day is None:
+            return every
+        day = f"{self.day:02d}"
+        if self.period == "thang":
+            return f"trước ngày {day} hằng tháng"
+        if self.period == "nam":
+            return f"trước ngày {day} tháng {format_month_number(self.month)} hằng năm"  # type: ignore[arg-type]
+        if self.period == "quy":
+            return f"trước ngày {day} của tháng cuối quý"
+        return f"{every}, trước ngày {day} của tháng cuối kỳ"
+
     def label(self) -> str:
-        """Short form for a table cell: "05/02/2026", "Quý I/2026", "Thường xuyên"."""
+        """Short form for a table cell: "05/02/2026", "Quý I/2026", "Thường xuyên", "Hằng quý"."""
         k = self.kind
         if k == "ngay":
             return format_short_date(self._date())
@@ -231,9 +322,16 @@ class Deadline:
             return f"{_half_text(self.half)} {self.year}"  # type: ignore[arg-type]
         if k == "nam":
             return f"Năm {self.year}"
+        if k == "dinh_ky":
+            text = self._recurring_phrase()
+            return text[:1].upper() + text[1:]
         return "Thường xuyên"
 
     # dates ------------------------------------------------------------------------------
+    @property
+    def recurring(self) -> bool:
+        return self.kind == "dinh_ky"
+
     def _date(self) -> date:
         return date(self.year, self.month, self.day)  # type: ignore[arg-type]
 
@@ -250,8 +348,8 @@ class Deadline:
         return None
 
     def first_day(self) -> date | None:
-        """First day of the period; the date itself for ngay; None for truoc_ngay (no start)
-        and thuong_xuyen."""
+        """First day of the period; the date itself for ngay; None for truoc_ngay (no start),
+        thuong_xuyen and dinh_ky."""
         if self.kind == "ngay":
             return self._date()
         months = self._months()
@@ -259,7 +357,8 @@ class Deadline:
 
     def last_day(self) -> date | None:
         """Last day of the period; the date itself for ngay and truoc_ngay (the deadline date
-        as written, even though "trước ngày 05" means done by the 4th); None for thuong_xuyen.
+        as written, even though "trước ngày 05" means done by the 4th); None for thuong_xuyen and
+        dinh_ky (see :meth:`due_dates`).
 
         >>> Deadline.parse("2024-Q1").last_day()
         datetime.date(2024, 3, 31)
@@ -272,9 +371,46 @@ class Deadline:
         year, month = self.year, months[1]
         return date(year, month, calendar.monthrange(year, month)[1])  # type: ignore[arg-type]
 
+    def due_dates(self, start: date, end: date) -> list[date]:
+        """Every day a recurring deadline falls due from *start* to *end* inclusive; the single
+        last day of a one-off deadline when it lies in that range; nothing for thuong_xuyen.
+
+        >>> [d.isoformat() for d in Deadline.parse("truoc 20 hang-quy").due_dates(date(2026, 1, 16), date(2026, 12, 31))]
+        ['2026-03-20', '2026-06-20', '2026-09-20', '2026-12-20']
+        >>> Deadline.parse("6-thang").due_dates(date(2026, 1, 1), date(2026, 12, 31))
+        [datetime.date(2026, 6, 30), datetime.date(2026, 12, 31)]
+        """
+        if self.kind != "dinh_ky":
+            last = self.last_day()
+            return [last] if last is not None and start <= last <= end else []
+        step = _PERIOD_MONTHS[self.period]  # type: ignore[index]
+        out = []
+        for year in range(start.year, end.year + 1):
+            for month in range(step, 13, step):
+                if self.period == "nam" and self.month:
+                    month = self.month
+                day = self.day or calendar.monthrange(year, month)[1]
+                due = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+                if start <= due <= end:
+                    out.append(due)
+        return out
+
+    def next_due(self, after: date) -> date | None:
+        """The first due day on or after *after* (for a one-off deadline: its last day, if not
+        past); None for thuong_xuyen.
+
+        >>> Deadline.parse("hang-thang").next_due(date(2026, 2, 3))
+        datetime.date(2026, 2, 28)
+        """
+        if self.kind != "dinh_ky":
+            last = self.last_day()
+            return last if last is not None and last >= after else None
+        found = self.due_dates(after, date(after.year + 1, 12, 31))
+        return found[0] if found else None
+
     def sort_key(self) -> tuple[int, date, int]:
         """Sort by last day, "before" deadlines first on the same day, then shorter periods;
-        thuong_xuyen last."""
+        recurring and thuong_xuyen last."""
         last = self.last_day()
         return (0, last, _TIE[self.kind]) if last else (1, date.max, _TIE[self.kind])
 

@@ -27,6 +27,8 @@ __all__ = [
     "sentence_case",
     "slugify_vi",
     "unique_slug",
+    "fold_vi",
+    "contains_words",
 ]
 
 #: Upper-case abbreviations that stay upper case when :func:`sentence_case` lowers an all-caps
@@ -138,3 +140,35 @@ def unique_slug(text: str, taken: set[str], fallback: str = "muc") -> str:
         n += 1
     taken.add(slug)
     return slug
+
+
+# Old-style ("hoà", "thuỷ") and new-style ("hòa", "thủy") placement of the tone mark are both in
+# use; folding maps the old style onto the new so the two compare equal.
+_OLD_TONES = {f"{a}{b}": f"{c}{d}" for a, b, c, d in (
+    ("o", "à", "ò", "a"), ("o", "á", "ó", "a"), ("o", "ả", "ỏ", "a"), ("o", "ã", "õ", "a"), ("o", "ạ", "ọ", "a"),
+    ("o", "è", "ò", "e"), ("o", "é", "ó", "e"), ("o", "ẻ", "ỏ", "e"), ("o", "ẽ", "õ", "e"), ("o", "ẹ", "ọ", "e"),
+    ("u", "ỳ", "ù", "y"), ("u", "ý", "ú", "y"), ("u", "ỷ", "ủ", "y"), ("u", "ỹ", "ũ", "y"), ("u", "ỵ", "ụ", "y"),
+)}
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "“": '"', "”": '"', "’": "'"})
+
+
+def fold_vi(s: str) -> str:
+    """Text for comparison, not for display: NFC, lower case, one space between words, the
+    tone mark placed the new way, dashes and quotes plain.
+
+    >>> fold_vi("Ủy ban  nhân dân") == fold_vi("UỶ BAN NHÂN DÂN"), fold_vi("Lào Cai – Hà Nội")
+    (True, 'lào cai - hà nội')
+    """
+    text = " ".join(nfc(s).lower().translate(_DASHES).split())
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], text)
+
+
+def contains_words(haystack: str, needle: str) -> bool:
+    """Does *needle* occur in *haystack* as whole words, compared with :func:`fold_vi`?
+
+    >>> contains_words("Bộ Công Thương chủ trì", "bộ công thương"), contains_words("Bộ Công Thương", "Công Thươn")
+    (True, False)
+    """
+    folded = fold_vi(needle)
+    return bool(folded) and re.search(r"(?<!\w)" + re.escape(folded) + r"(?!\w)", fold_vi(haystack)) is not None

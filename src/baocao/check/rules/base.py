@@ -105,8 +105,9 @@ def num(x: float | None, digits: int = 1) -> str:
 
 
 def size_problem(p: Para, lo: float, hi: float, label: str) -> str | None:
+    """Sizes are whole points within the range: "13–14 pt" is 13 or 14, not 13,5."""
     sizes = p.sizes()
-    bad = sorted(s for s in sizes if not (lo - SIZE_TOL <= s <= hi + SIZE_TOL))
+    bad = sorted(s for s in sizes if not (lo - SIZE_TOL <= s <= hi + SIZE_TOL) or abs(s - round(s)) > SIZE_TOL)
     if bad:
         allowed = f"{num(lo)} pt" if lo == hi else f"{num(lo)}–{num(hi)} pt"
         return f"{label} cỡ chữ {', '.join(num(s) for s in bad)} pt, phải {allowed}"
@@ -159,10 +160,13 @@ def centre_problem(p: Para, mates: list[Para | None], label: str, tol: float = 2
     """Is ``p`` centred in its column? From alignment and cell box when known, else from the
     centres of the other lines of the same column (PDF)."""
     if p.container is not None and p.align is not None:
-        if p.align != "center":
-            return f"{label} phải căn giữa"
+        # what the page shows: a line centred with spaces or tabs is centred
         c = (p.container[0] + p.container[1]) / 2
-        if p.center_mm is not None and abs(p.center_mm - c) > tol:
+        if p.center_mm is None:
+            return f"{label} phải căn giữa" if p.align != "center" else None
+        if abs(p.center_mm - c) > tol:
+            if p.align != "center" and p.center_mm < c - 10:
+                return f"{label} phải căn giữa (đang căn {'trái' if p.align in ('left', 'both') else 'phải'})"
             return f"{label} lệch tâm cột {num(abs(p.center_mm - c))} mm"
         return None
     centres = [m.center_mm for m in mates if m is not None and m is not p and m.center_mm is not None]

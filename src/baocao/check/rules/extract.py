@@ -16,8 +16,8 @@ from baocao.check.rules.base import (
     skip,
 )
 from baocao.check.rules.header import date_problems, leading_zero_problem
+from baocao.check.rules.sigbox import box_problems
 from baocao.check.rules.sign import (
-    box_problems,
     entries_problems,
     label_problems,
     luu_problems,

@@ -21,9 +21,10 @@ from baocao.check.rules.base import (
     size_problem,
     skip,
 )
-from baocao.check.structure import ABBREVIATIONS, TYPE_NAMES
+from baocao.check.kinds import ABBREVIATIONS, TYPE_NAMES, title_type
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+QUOC_HIEU_OLD_ACCENT = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"   # the same word, tone mark placed the old way
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 
@@ -64,11 +65,11 @@ def r9(c: Ctx):
     if p is None:
         return fail("không thấy Quốc hiệu")
     pr = Problems(c)
-    if p.clean != QUOC_HIEU:
+    if p.clean not in (QUOC_HIEU, QUOC_HIEU_OLD_ACCENT):
         pr.add(p, f"Quốc hiệu phải đúng là «{QUOC_HIEU}»")
     pr.extend(p, [bold_problem(p, "Quốc hiệu"), italic_problem(p, "Quốc hiệu"),
                   size_problem(p, 12, 13, "Quốc hiệu"),
-                  centre_problem(p, [c.st.tieu_ngu, c.st.place_date], "Quốc hiệu")])
+                  centre_problem(p, [c.st.tieu_ngu], "Quốc hiệu")])
     return pr.outcome("Quốc hiệu đúng chữ, in hoa đậm, 12–13 pt, căn giữa cột phải")
 
 
@@ -230,16 +231,23 @@ def r16(c: Ctx):
     p = c.st.number
     if p is None:
         return fail("không thấy dòng «Số:»")
-    m = re.match(r"^Số:\s*\d*\s*/\s*([^-\s/]+)", p.clean)
+    # the year some write into the number ("45/2026/QĐ-SCT") is R14's fault, not the type code's
+    m = re.match(r"^Số:\s*\d*\s*/\s*(?:\d{4}\s*/\s*)?([^-\s/]+)", p.clean)
     if not m:
         return skip("không tách được ký hiệu sau dấu «/»")
     abbr = m.group(1)
+    info = c.st.info
+    if info is not None and info.summary_under_number:
+        if abbr in ABBREVIATIONS:
+            return fail(f"công văn không có tên loại, nhưng ký hiệu bắt đầu bằng «{abbr}» (chữ viết tắt tên loại)",
+                        c.place(p))
+        return ok(f"ký hiệu công văn «{abbr}-…»: tên viết tắt cơ quan và đơn vị soạn thảo, không có tên loại")
     if abbr not in ABBREVIATIONS:
         return fail(f"ký hiệu «{abbr}» không có trong bảng chữ viết tắt tên loại văn bản (Phụ lục III)",
                     c.place(p))
     if c.st.doc_type is None:
         return skip(f"ký hiệu «{abbr}» hợp lệ nhưng không thấy tên loại để đối chiếu")
-    want = TYPE_NAMES.get(tx.fold(c.st.doc_type.text))
+    want = TYPE_NAMES.get(title_type(c.st.doc_type.text) or "")
     if want != abbr:
         return fail(f"ký hiệu «{abbr}» không khớp tên loại «{c.st.doc_type.clean}» (phải là {want})",
                     c.place(p))
@@ -247,30 +255,44 @@ def r16(c: Ctx):
 
 
 DATE_RE = re.compile(r"^(?P<place>[^,]+), ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})$")
+# a draft leaves the day, or the day and the month, blank: "ngày    tháng 4 năm 2026"
+PARTIAL_DATE_RE = re.compile(r"^(?P<place>[^,]+), ngày ?(?P<d>\d{1,2})? tháng ?(?P<m>\d{1,2})? năm (?P<y>\d{4})$")
+LOOSE_DATE_RE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})$")
 
 
-def date_problems(p: Para) -> list[str]:
+def parse_date(p: Para, fmt: str):
+    """The date line's parts; a PDF's spaces are guessed from gaps, so they are not held against it."""
+    m = DATE_RE.match(p.clean) or PARTIAL_DATE_RE.match(p.clean)
+    if m is None and fmt == "pdf":
+        m = LOOSE_DATE_RE.match(p.clean)
+    return m
+
+
+def date_problems(p: Para, fmt: str = "docx") -> list[str]:
     text = p.clean
-    m = DATE_RE.match(text)
+    m = parse_date(p, fmt)
     if not m:
-        draft = DRAFT_DATE_RE.match(text)
-        if draft:
-            place = draft.group("place")
-            return [] if place[0].isupper() else [f"địa danh «{place}» phải viết hoa chữ cái đầu"]
         return [f"«{text}»: phải có dạng «Hà Nội, ngày 05 tháng 3 năm 2026»"]
     out = []
-    place = m.group("place")
+    place = m.group("place").strip()
     if not place[0].isupper():
         out.append(f"địa danh «{place}» phải viết hoa chữ cái đầu")
     d, mo = m.group("d"), m.group("m")
-    if not re.fullmatch(r"0[1-9]|[12]\d|3[01]", d):
+    if d is not None and not re.fullmatch(r"0[1-9]|[12]\d|3[01]", d):
         out.append(f"«ngày {d}»: ngày dưới 10 viết có số 0 ở trước (ví dụ «ngày 05»)")
-    if not re.fullmatch(r"01|02|[3-9]|1[0-2]", mo):
+    if mo is not None and not re.fullmatch(r"01|02|[3-9]|1[0-2]", mo):
         if mo in ("1", "2"):
             out.append(f"«tháng {mo}»: tháng 1 và tháng 2 viết «01», «02»")
         else:
             out.append(f"«tháng {mo}»: tháng 3 đến 12 viết không có số 0 ở trước")
+    if d is not None and mo is None:
+        out.append(f"«{text}»: đã có ngày thì phải có tháng")
     return out
+
+
+def is_draft_date(p: Para, fmt: str) -> bool:
+    m = parse_date(p, fmt)
+    return m is not None and m.group("d") is None
 
 
 def same_row(a: Para, b: Para) -> bool | None:
@@ -292,7 +314,7 @@ def r17(c: Ctx):
     if p is None:
         return fail("không thấy dòng địa danh, ngày tháng năm ở cột phải khối đầu")
     pr = Problems(c)
-    pr.extend(p, date_problems(p))
+    pr.extend(p, date_problems(p, c.doc.fmt))
     pr.extend(p, [italic_problem(p, "dòng địa danh, ngày tháng", want=True),
                   size_problem(p, 13, 14, "dòng địa danh, ngày tháng"),
                   centre_problem(p, [c.st.quoc_hieu, c.st.tieu_ngu], "dòng địa danh, ngày tháng")])
@@ -300,7 +322,7 @@ def r17(c: Ctx):
         row = same_row(p, c.st.number)
         if row is False:
             pr.add(p, "dòng địa danh, ngày tháng phải ngang hàng với dòng «Số:»")
-    draft = " (dự thảo: để trống ngày, tháng)" if DRAFT_DATE_RE.match(p.clean) else ""
+    draft = " (dự thảo: phần để trống không kiểm)" if is_draft_date(p, c.doc.fmt) else ""
     return pr.outcome(f"«{p.clean}» đúng dạng{draft}, in nghiêng, 13–14 pt, ngang hàng với dòng «Số:»")
 
 
@@ -309,9 +331,9 @@ def r18(c: Ctx):
     p = c.st.place_date
     if p is None:
         return fail("không thấy ngày ban hành")
-    if DRAFT_DATE_RE.match(p.clean):
+    m = parse_date(p, c.doc.fmt)
+    if m is not None and (m.group("d") is None or m.group("m") is None):
         return skip("bản dự thảo: chưa có ngày ban hành")
-    m = DATE_RE.match(p.clean)
     if not m:
         return skip("không đọc được ngày tháng năm để kiểm")
     try:
@@ -335,7 +357,7 @@ def r19(c: Ctx):
     p = c.st.place_date
     if p is None or not c.st.agency:
         return skip("không thấy tên cơ quan hoặc dòng địa danh")
-    m = DATE_RE.match(p.clean) or DRAFT_DATE_RE.match(p.clean) or re.match(r"^(?P<place>[^,]+),", p.clean)
+    m = parse_date(p, c.doc.fmt) or re.match(r"^(?P<place>[^,]+),", p.clean)
     if not m:
         return skip("không tách được địa danh")
     agency = " ".join(a.clean for a in c.st.agency)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from baocao.check import vietnamese as vn
 from baocao.check.rules.base import Ctx, Problems, num, rule, skip
 
 MARGIN_TOL = 0.2          # DOCX: twips rounding
@@ -13,17 +14,33 @@ MEASURE_TOL = 0.8         # PDF: glyph side bearings, line boxes
 @rule("R1", "§1")
 def r1(c: Ctx):
     pr = Problems(c)
+    notes: list[str] = []
     for s in c.doc.sections:
         w, h = s.width_mm, s.height_mm
         a4w, a4h = c.layout.page_width_mm, c.layout.page_height_mm
         if abs(w - a4w) <= 1 and abs(h - a4h) <= 1:
             continue
         if abs(w - a4h) <= 1 and abs(h - a4w) <= 1:
+            if appendix_section(c, s):
+                notes.append(f"{s.label} nằm ngang chỉ chứa phụ lục, bảng")
+                continue
             pr.add(None, "trang nằm ngang; văn bản phải trình bày theo chiều dài khổ A4 "
                          "(chỉ được nằm ngang khi trang chỉ chứa bảng rộng)", **_where(s))
         else:
             pr.add(None, f"khổ giấy {num(w)} × {num(h)} mm, phải là A4 210 × 297 mm", **_where(s))
-    return pr.outcome("khổ A4 (210 × 297 mm), trang dọc")
+    return pr.outcome("khổ A4 (210 × 297 mm), trang dọc" + (f" ({'; '.join(notes)})" if notes else ""))
+
+
+def appendix_section(c: Ctx, s) -> bool:
+    """A DOCX section (or PDF page) that holds only what follows the signature: an appendix, a table."""
+    after = c.st.after_signature_index
+    if after is None:
+        return False
+    if s.measured:
+        inside = [p for p in c.doc.paras if p.page == s.number and not p.is_empty]
+    else:
+        inside = [p for p in c.doc.paras if p.section == s.number and not p.is_empty]
+    return bool(inside) and all(p.index > after for p in inside)
 
 
 def _where(s) -> dict:
@@ -41,11 +58,21 @@ def r2(c: Ctx):
     notes = []
     for s in c.doc.sections:
         if not s.measured:
-            for name, v in (("lề trên", s.margin_top_mm), ("lề dưới", s.margin_bottom_mm)):
+            if _rotated_appendix(c, s):
+                continue
+            for name, v, part in (("lề trên", s.margin_top_mm, "header"), ("lề dưới", s.margin_bottom_mm, "footer")):
                 if v is None:
                     continue
+                pushed = s.pushed.get(part)
+                shown = f"{num(v)} mm (đặt {num(pushed[0])} mm, phần đầu/chân trang đẩy chữ ra)" if pushed else f"{num(v)} mm"
                 if not _range(v, 20, 25, MARGIN_TOL):
-                    pr.add(None, f"{name} {num(v)} mm, phải 20–25 mm", **_where(s))
+                    if part == "footer" and c.doc.numbering.page_count == 1:
+                        # one page whose text stops short of the bottom: the page never shows it
+                        notes.append(f"{s.label}: lề dưới đặt {num(v)} mm, văn bản một trang không chạm tới")
+                        continue
+                    pr.add(None, f"{name} {shown}, phải 20–25 mm", **_where(s))
+                elif pushed:
+                    notes.append(f"{s.label}: {name} đặt {num(pushed[0])} mm nhưng chữ bắt đầu ở {num(v)} mm")
             continue
         top, bottom = s.margin_top_mm, s.margin_bottom_mm
         if top is not None:
@@ -62,7 +89,12 @@ def r2(c: Ctx):
         notes = (f"lề trên đo ở trang 1: {num(first.margin_top_mm)} mm; lề dưới: chữ không xuống dưới "
                  "20 mm (giới hạn 25 mm không đo được từ PDF)")
         return pr.outcome(notes)
-    return pr.outcome("lề trên và lề dưới trong khoảng 20–25 mm")
+    return pr.outcome("lề trên và lề dưới trong khoảng 20–25 mm" + (f" ({'; '.join(notes)})" if notes else ""))
+
+
+def _rotated_appendix(c: Ctx, s) -> bool:
+    """A landscape section holding only an appendix: the portrait margins do not apply to it."""
+    return s.width_mm > s.height_mm and appendix_section(c, s)
 
 
 @rule("R3", "§1")
@@ -72,6 +104,8 @@ def r3(c: Ctx):
     for s in c.doc.sections:
         tol = MEASURE_TOL if s.measured else MARGIN_TOL
         measured = measured or s.measured
+        if not s.measured and _rotated_appendix(c, s):
+            continue
         left, right = s.margin_left_mm, s.margin_right_mm
         if left is not None and not _range(left, 30, 35, tol):
             pr.add(None, f"lề trái {num(left)} mm, phải 30–35 mm", **_where(s))
@@ -95,10 +129,15 @@ def _norm_font(name: str) -> str:
     return re.sub(r"[\s\-_,]", "", name or "").lower()
 
 
+STYLE_WORDS = re.compile(r"(\s+(bold|italic|regular|oblique|bolditalic|bold italic))+$", re.I)
+
+
 def accepted_font(name: str | None, c: Ctx) -> bool:
     n = _norm_font(name)
     if c.doc.fmt == "docx":
-        return n == _norm_font(c.layout.font_name)
+        # "Times New Roman Bold": the family with a style word, as Windows lists it
+        return n == _norm_font(c.layout.font_name) or \
+            _norm_font(STYLE_WORDS.sub("", name or "")) == _norm_font(c.layout.font_name)
     twins = [_norm_font(f) for f in (c.layout.font_name, *c.layout.pdf_font_families)]
     twins += ["timesnewroman", "timesnewromanps", "timesroman", "timesbold", "timesitalic",
               "timesbolditalic", "liberationserif", "tinos"]
@@ -123,6 +162,10 @@ def r4(c: Ctx):
         if s.embedded is False and s.font not in not_embedded:
             not_embedded.add(s.font)
             pr.add(p, f"phông {s.font} không được nhúng vào tệp PDF")
+    for m in _marks(c):
+        if m.font and not accepted_font(m.font, c) and m.font not in seen_bad:
+            seen_bad.add(m.font)
+            pr.add(None, f"số trang dùng phông {m.font}, phải là Times New Roman", "đầu trang")
     if c.doc.fmt == "pdf" and not c.doc.fonts:
         return pr.outcome("mọi chữ dùng Times New Roman hoặc phông tương đương (không kiểm được việc nhúng phông)")
     msg = "mọi chữ dùng Times New Roman" + (" (hoặc phông cùng số đo), phông được nhúng" if c.doc.fmt == "pdf" else "")
@@ -136,7 +179,8 @@ def _is_black(color: str | None) -> bool:
         return True
     if len(color) != 6 or not re.fullmatch(r"[0-9A-Fa-f]{6}", color):
         return False
-    return all(int(color[i:i + 2], 16) <= 5 for i in (0, 2, 4))
+    # what prints black: #0A0A0A from an e-office export is black to any eye, dark grey is not
+    return all(int(color[i:i + 2], 16) <= 0x20 for i in (0, 2, 4))
 
 
 @rule("R5", "§2")
@@ -149,19 +193,23 @@ def r5(c: Ctx):
     return pr.outcome("mọi chữ màu đen")
 
 
-LEGACY = set("¸µ¶·¹¨»¼½¾ÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñöøûüþ¦§¤£¢¡¥©ª«¬®¯°±²³´")
+
+
+def decomposed_marks(text: str) -> bool:
+    """Diacritics typed as separate combining marks (not NFC): "Vie\u0302\u0323t". A compatibility
+    singleton such as the ohm sign "Ω" is not NFC either, but it is no decomposed Vietnamese letter."""
+    return any(unicodedata.combining(ch) for ch in text) and not unicodedata.is_normalized("NFC", text)
 
 
 @rule("R6", "§2")
 def r6(c: Ctx):
     pr = Problems(c)
     for p in c.doc.paras:
-        if not unicodedata.is_normalized("NFC", p.text):
+        if decomposed_marks(p.text):
             pr.add(p, "chữ không ở dạng Unicode dựng sẵn (NFC): dấu đang tách rời khỏi chữ")
             continue
         for word in p.text.split():
-            if any(ch in LEGACY for ch in word) and any(ch.isalpha() for ch in word) \
-                    or any(0xE000 <= ord(ch) <= 0xF8FF for ch in word):
+            if vn.legacy_word(word):
                 pr.add(p, f"chữ «{word}» có mã cũ (TCVN3/VNI hoặc ký hiệu riêng), phải dùng Unicode")
                 break
     return pr.outcome("chữ Unicode dựng sẵn (NFC), không có mã TCVN3/VNI")
@@ -170,19 +218,23 @@ def r6(c: Ctx):
 ALLOWED_SIZES = (10.0, 11.0, 12.0, 13.0, 14.0)
 
 
+def _marks(c: Ctx):
+    n = c.doc.numbering
+    return n.marks + [m for ms in n.later_marks.values() for m in ms] + \
+        [m for ms in n.first_page_marks.values() for m in ms]
+
+
 @rule("R7", "§2")
 def r7(c: Ctx):
     pr = Problems(c)
     seen: set[tuple[int, float]] = set()
     for p, s in c.doc.all_spans():
-        if not s.text.strip() or s.size is None:
+        if not s.text.strip() or s.size is None or s.script:
             continue
         if all(abs(s.size - a) > 0.1 for a in ALLOWED_SIZES) and (p.index, s.size) not in seen:
             seen.add((p.index, s.size))
             pr.add(p, f"cỡ chữ {num(s.size)} pt không thuộc các cỡ 10, 11, 12, 13, 14 pt")
-    marks = c.doc.numbering.marks + [m for ms in c.doc.numbering.later_marks.values() for m in ms] + \
-        [m for ms in c.doc.numbering.first_page_marks.values() for m in ms]
-    for m in marks:
+    for m in _marks(c):
         if m.size is not None and all(abs(m.size - a) > 0.1 for a in ALLOWED_SIZES):
             pr.add(None, f"số trang cỡ {num(m.size)} pt không thuộc các cỡ 10–14 pt", "đầu trang")
     return pr.outcome("cỡ chữ chỉ gồm 10, 11, 12, 13, 14 pt")

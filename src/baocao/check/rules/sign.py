@@ -19,11 +19,13 @@ from baocao.check.rules.base import (
     size_problem,
     skip,
 )
-from baocao.check.structure import Closing
+from baocao.check.closing import Closing
 
+LEFT_TOL = 5.0     # mm: a table cell's padding and indent put "Nơi nhận:" a few mm in from the margin
 TITLES = re.compile(r"^(TM|Q|KT|TL|TUQ)\.\s")
 DEGREE = re.compile(r"^(GS|PGS|TS|ThS|Ths|TSKH|KS|BS|CN|NCS)\s*\.", re.I)
-LUU = re.compile(r"^- Lưu: VT(, [^.]+)*\.?$")
+# "- Lưu: VT, QHQT (2).", "- Lưu: VT, CN(Dũng).", "- Lưu: VT, KT(T.Q.Hùng), HCQT (Mến).", "- Lưu: VT, CTT. Phunt."
+LUU = re.compile(r"^- Lưu: VT(?:[,.]\s*\S.*)?\.$")
 
 
 def signer_problems(c: Ctx, cl: Closing) -> list[tuple[Para | None, str]]:
@@ -104,7 +106,7 @@ def luu_problems(cl: Closing) -> list[tuple[Para | None, str]]:
     if not cl.entries:
         return [(cl.label, "không thấy dòng «- Lưu: VT, …»")]
     e = cl.entries[-1]
-    if not LUU.match(e.text) or not e.text.endswith("."):
+    if not LUU.match(e.text):
         return [(e.paras[0], f"«{tx.excerpt(e.text, 50)}»: dòng cuối phải có dạng «- Lưu: VT, …» và kết thúc bằng «.»")]
     return []
 
@@ -155,7 +157,7 @@ def r33(c: Ctx):
         line_mm = max(a.size, b.size) * 1.149 * 25.4 / 72
         if a.page != b.page or abs(a.top - b.top) > line_mm:
             return fail("«Nơi nhận:» phải ngang hàng với dòng đầu của khối chữ ký, cùng trang", c.place(label))
-        if left is not None and abs(a.x0 - left) > 3.0:
+        if left is not None and abs(a.x0 - left) > LEFT_TOL:
             return fail(f"«Nơi nhận:» phải sát lề trái (đang cách {num(a.x0 - left)} mm)", c.place(label))
         return ok("«Nơi nhận:» sát lề trái, ngang hàng với dòng đầu khối chữ ký")
     if label.cell is None or first.cell is None:
@@ -164,7 +166,7 @@ def r33(c: Ctx):
         return fail("«Nơi nhận:» phải ở cùng hàng bảng và ngang với dòng đầu của khối chữ ký", c.place(label))
     if left is not None and label.container is not None:
         x = label.container[0] + (label.left_indent_mm or 0)
-        if abs(x - left) > 3.0:
+        if abs(x - left) > LEFT_TOL:
             return fail(f"«Nơi nhận:» phải sát lề trái (đang cách {num(x - left)} mm)", c.place(label))
     return ok("«Nơi nhận:» sát lề trái, ngang hàng với dòng đầu khối chữ ký")
 
@@ -189,6 +191,14 @@ def _signature_pictures(c: Ctx):
     return pics, cl
 
 
+def _transparent(c: Ctx, im) -> bool:
+    """A PDF keeps no PNG files: a transparent picture is any picture with a soft mask there
+    (Word stores a transparent signature as JPEG + mask). A DOCX keeps the file itself."""
+    if c.doc.fmt == "pdf":
+        return bool(im.has_alpha)
+    return bool(im.has_alpha) and im.format in ("png", "gif", "tiff", "webp", None) or bool(im.has_alpha and im.format == "jpeg")
+
+
 @rule("R34", "§8")
 def r34(c: Ctx):
     pics, cl = _signature_pictures(c)
@@ -201,8 +211,8 @@ def r34(c: Ctx):
             return skip("chỉ có hình con dấu, không có hình chữ ký")
         return fail("hình chữ ký phải màu xanh", c.place(cl.signer[0]))
     pr = Problems(c)
-    if sig.format != "png" or not sig.has_alpha:
-        pr.add(cl.signer[0], "hình chữ ký phải là PNG nền trong suốt")
+    if not _transparent(c, sig):
+        pr.add(cl.signer[0], "hình chữ ký phải là ảnh PNG nền trong suốt (ảnh này không trong suốt)")
     titles, name = cl.titles, cl.name
     if sig.x0 is not None and titles and name is not None:
         centre = (sig.x0 + sig.x1) / 2
@@ -226,8 +236,8 @@ def r35(c: Ctx):
     if seal is None:
         return skip("không có hình con dấu")
     pr = Problems(c)
-    if seal.format != "png" or not seal.has_alpha:
-        pr.add(cl.signer[0], "hình con dấu phải là PNG nền trong suốt")
+    if not _transparent(c, seal):
+        pr.add(cl.signer[0], "hình con dấu phải là ảnh PNG nền trong suốt (ảnh này không trong suốt)")
     if seal.width_mm is None:
         if pr.items:
             return pr.outcome("")
@@ -245,42 +255,6 @@ def r35(c: Ctx):
     return pr.outcome("hình con dấu PNG trong suốt, màu đỏ, đúng kích thước, trùm 1/3 chữ ký bên trái")
 
 
-ISO = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?\+07:00")
-
-
-def box_problems(c: Ctx, box: list[Para]) -> list[tuple[Para | None, str]]:
-    from baocao.check.rules.page import _is_black, accepted_font
-
-    out = []
-    text = " ".join(p.clean for p in box)
-    if not ISO.search(text):
-        out.append((box[0], "ô thông tin chữ ký số phải có thời gian ký theo ISO 8601, múi giờ +07:00"))
-    for p in box:
-        for s in p.visible_spans:
-            if not accepted_font(s.font, c):
-                out.append((p, f"ô thông tin chữ ký số dùng phông {s.font}, phải Times New Roman"))
-            if s.size is not None and abs(s.size - 10) > 0.1:
-                out.append((p, f"ô thông tin chữ ký số cỡ {num(s.size)} pt, phải 10 pt"))
-            if s.italic or s.bold:
-                out.append((p, "ô thông tin chữ ký số phải chữ đứng, không đậm"))
-            if not _is_black(s.color):
-                out.append((p, "ô thông tin chữ ký số phải màu đen"))
-    page1 = [im for im in c.doc.images if im.page == 1 and im.top is not None and box[0].top_mm is not None
-             and im.top < (box[-1].bottom_mm or 0) + 5]
-    if page1:
-        out.append((box[0], "ô thông tin chữ ký số không kèm hình ảnh"))
-    return out
-
-
-@rule("R36", "§8")
-def r36(c: Ctx):
-    box = c.st.sig_box
-    if not box:
-        return skip("không có ô thông tin chữ ký số ở góc phải trang 1 (chỉ bắt buộc với bản sao điện tử, "
-                    "phụ lục tách tệp)")
-    return _report(c, box_problems(c, box), "ô thông tin chữ ký số: Times New Roman 10 pt, đen, thời gian ISO 8601")
-
-
 @rule("R37", "§9")
 def r37(c: Ctx):
     return _report(c, label_problems(c.st.signing), "«Nơi nhận:» đậm, nghiêng, 12 pt")
@@ -296,13 +270,32 @@ def r39(c: Ctx):
     return _report(c, luu_problems(c.st.signing), "dòng cuối «- Lưu: VT, …» kết thúc bằng dấu chấm")
 
 
+def _appendix_section(c: Ctx, number: int) -> bool:
+    from baocao.check.rules.page import appendix_section
+
+    return number <= len(c.doc.sections) and appendix_section(c, c.doc.sections[number - 1])
+
+
+def _pages_before(c: Ctx, number: int) -> int:
+    """Pages before a section starts, when only the first section precedes it (estimated)."""
+    return (c.doc.numbering.page_count or 0) if number == 2 else -10
+
+
 @rule("R40", "§10")
 def r40(c: Ctx):
     n = c.doc.numbering
     pr = Problems(c)
     centre = n.text_center_mm
 
+    def section_centre(m):
+        if m.section is not None and c.doc.fmt == "docx" and m.section <= len(c.doc.sections):
+            sec = c.doc.sections[m.section - 1]
+            if sec.margin_left_mm is not None and sec.margin_right_mm is not None:
+                return (sec.margin_left_mm + sec.width_mm - sec.margin_right_mm) / 2
+        return centre
+
     def mark_problems(m, where: str):
+        centre = section_centre(m)
         if m.location != "header":
             pr.add(None, f"{where}: số trang đặt ở chân trang; phải ở giữa phần đầu trang (lề trên)",
                    "chân trang")
@@ -356,7 +349,8 @@ def r40(c: Ctx):
             mark_problems(m, f"phần {s}")
             if m.start not in (None, 1) and s == sections[0]:
                 pr.add(None, f"phần {s}: số trang bắt đầu từ {m.start}, phải từ 1", f"phần {s}")
-            if m.start is not None and s != sections[0]:
+            if m.start is not None and s != sections[0] and not _appendix_section(c, s) \
+                    and m.start != _pages_before(c, s) + 1:
                 pr.add(None, f"phần {s}: đánh số lại từ {m.start}; số trang phải liên tục", f"phần {s}")
         if fields:
             any_later = True

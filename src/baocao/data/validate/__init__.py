@@ -2,7 +2,7 @@
 
 ``load_notice`` runs, in order: the strict loader (:mod:`baocao.data.load`), the agency registry
 ``co-quan.yaml`` of the notice's folder, pydantic (each error translated to Vietnamese at the
-line of its field, :mod:`baocao.data.validate.messages`), the cross-field checks
+line of its field, :mod:`baocao.data.messages`), the cross-field checks
 (:mod:`baocao.data.validate.refs`), the layout settings and the "6 rõ" check on every assigned task
 (:mod:`baocao.data.validate.tasks`). Errors of all stages are reported together in one DataError;
 warnings come back with the notice.
@@ -18,9 +18,10 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import PydanticUndefined
 
 from baocao.data.load import LoadedDocument, format_path, load
+from baocao.data.messages import translate
 from baocao.data.model import Notice, Registry
-from baocao.data.validate.messages import translate
-from baocao.data.validate.refs import check_registry, cross_check
+from baocao.data.registry import REGISTRY_FILE, load_registry, registry_for
+from baocao.data.validate.refs import cross_check
 from baocao.data.validate.tasks import (
     SIX_CLEAR,
     Assignment,
@@ -33,8 +34,7 @@ from baocao.settings import TOP_KEY, settings_problems
 __all__ = ["REGISTRY_FILE", "Assignment", "SIX_CLEAR", "iter_assignments", "load_notice",
            "load_registry", "missing_clear", "six_clear_problems"]
 
-REGISTRY_FILE = "co-quan.yaml"
-NOTICE_KEYS = ("van_ban", "cuoc_hop", "noi_dung", "nguoi_ky", "noi_nhan", "luu")
+NOTICE_KEYS = ("van_ban", "noi_dung", "nguoi_ky", "noi_nhan", "luu")
 
 
 def _top_mapping(doc: LoadedDocument, what: str, example: str) -> dict:
@@ -52,20 +52,6 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
 
 
-def load_registry(path: str | Path) -> Registry:
-    """The agency registry (``co-quan.yaml``); DataError listing every problem."""
-    doc = load(path)
-    data = _top_mapping(doc, "danh mục cơ quan", "'co_quan:'")
-    try:
-        registry = Registry.model_validate(data)
-    except ValidationError as error:
-        raise DataError(_sorted(translate(error, doc, Registry))) from None
-    problems = check_registry(registry, doc)
-    if problems:
-        raise DataError(_sorted(problems))
-    return registry
-
-
 def six_clear_problems(notice: Notice | SimpleNamespace, registry: Registry | None, doc: LoadedDocument,
                        strict: bool = False) -> list[Problem]:
     """One warning (an error if *strict*) per task lacking any of the "6 rõ"."""
@@ -79,33 +65,19 @@ def six_clear_problems(notice: Notice | SimpleNamespace, registry: Registry | No
     return problems
 
 
-def _registry_for(path: Path, problems: list[Problem]) -> Registry | None:
-    registry_path = path.parent / REGISTRY_FILE
-    if not registry_path.is_file():
-        problems.append(Problem(str(path), None, None, "",
-                                f"không tìm thấy danh mục cơ quan '{registry_path}': đặt tệp "
-                                f"{REGISTRY_FILE} cùng thư mục với tệp thông báo"))
-        return None
-    try:
-        return load_registry(registry_path)
-    except DataError as error:
-        problems.extend(error.problems)
-        return None
-
-
 def load_notice(path: str | Path, registry: Registry | None = None, *,
                 strict: bool = False) -> tuple[Notice, Registry, list[Problem]]:
     """Load and check one notice. Returns (notice, registry with ``co_quan_them`` added,
     warnings); raises DataError with every error (and warning) found otherwise.
 
-    *registry* defaults to ``co-quan.yaml`` in the notice's folder. *strict* turns the "6 rõ"
+    *registry* defaults to the packaged registry plus ``co-quan.yaml`` in the notice's folder. *strict* turns the "6 rõ"
     warnings into errors.
     """
     path = Path(path)
     doc = load(path)
     data = _top_mapping(doc, "tệp thông báo", ", ".join(NOTICE_KEYS))
     problems: list[Problem] = []
-    base = registry if registry is not None else _registry_for(path, problems)
+    base = registry if registry is not None else registry_for(path, problems)
     notice: Notice | None = None
     try:
         notice = Notice.model_validate(data)

@@ -1,15 +1,27 @@
-"""Checks that need more than one field: agency keys against the registry, dates against the
-meeting, the điểm count, the Lưu units, the signature and seal images."""
+"""Checks that need more than one field: agency keys against the registry (and whether each body
+existed on the notice's date), dates against the meeting, the shape of the body (điểm count,
+nesting, {thoi_han} marks), the Lưu units, the signature and seal images."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from baocao.data.load import LoadedDocument, format_path
-from baocao.data.model import Item, Notice, RecipientAgency, RecipientGroup, Registry
-from baocao.data.validate.messages import did_you_mean
-from baocao.data.validate.tasks import iter_clauses
+from baocao.data.messages import did_you_mean
+from baocao.data.model import (
+    PLACEHOLDER,
+    Archive,
+    Item,
+    Notice,
+    RecipientAgency,
+    RecipientGroup,
+    Registry,
+)
+from baocao.data.tree import walk
+from baocao.data.validate.tasks import contexts
+from baocao.data.validate.verbatim import check_verbatim
 from baocao.errors import Problem
 from baocao.vi.numbering import DIEM_LETTERS
 
@@ -18,15 +30,11 @@ Report = Callable[..., None]
 
 
 def iter_items(notice: Notice) -> Iterator[tuple[tuple, Item, int]]:
-    """Every item (khoản, điểm, ý at any depth) with its data path and depth (0 = khoản)."""
-    def walk(path: tuple, item: Item, depth: int) -> Iterator[tuple[tuple, Item, int]]:
-        yield path, item, depth
-        for key, kids in (("diem", item.points), ("y", item.sub_points)):
-            for i, kid in enumerate(kids):
-                yield from walk((*path, key, i), kid, depth + 1)
-
-    for path, _position, clause in iter_clauses(notice):
-        yield from walk(path, clause, 0)
+    """Every item (khoản, điểm, "- ", "+ ", ý at any depth) with its data path and depth
+    (0 = directly under the body or a phần)."""
+    for visit in walk(notice):
+        if visit.item is not None:
+            yield visit.path, visit.item, sum(1 for p in visit.parents if isinstance(p, Item))
 
 
 def _reporter(doc: LoadedDocument, problems: list[Problem]) -> Report:
@@ -36,13 +44,37 @@ def _reporter(doc: LoadedDocument, problems: list[Problem]) -> Report:
     return report
 
 
+def notice_day(notice: Notice) -> dt.date | None:
+    """The day the notice speaks for: its issue date, else the meeting's; None for a draft."""
+    if notice.document is not None and notice.document.date is not None:
+        return notice.document.date
+    meeting = getattr(notice, "meeting", None)
+    return meeting.date if meeting is not None else None
+
+
+def _existence(agency, day: dt.date, registry: Registry) -> str | None:
+    if agency.exists_on(day):
+        return None
+    when = day.strftime("%d/%m/%Y")
+    if agency.valid_from is not None and day < agency.valid_from:
+        return f"'{agency.name}' chưa có vào ngày {when} (có từ ngày {agency.valid_from:%d/%m/%Y})"
+    after = ", ".join(registry.agencies[k].name for k in agency.successors if k in registry.agencies)
+    return (f"'{agency.name}' không còn vào ngày {when} (đến hết ngày {agency.valid_to:%d/%m/%Y}"
+            + (f"; nay là {after})" if after else ")"))
+
+
 def check_agency_keys(notice: Notice, registry: Registry, report: Report) -> None:
     known = registry.agencies
+    day = notice_day(notice)
 
     def check(path: tuple, key: str | None) -> None:
-        if key is not None and key not in known:
+        if key is None:
+            return
+        if key not in known:
             report(path, f"khóa cơ quan '{key}' không có trong danh mục co-quan.yaml"
                          f"{did_you_mean(key, known)}; thêm vào danh mục hoặc vào 'co_quan_them'")
+        elif day is not None and (gone := _existence(known[key], day, registry)):
+            report(path, f"{gone}: kiểm tra lại tên cơ quan hoặc ngày của văn bản", True)
 
     if notice.document is not None:
         check(("van_ban", "co_quan"), notice.document.agency)
@@ -64,15 +96,58 @@ def check_agency_keys(notice: Notice, registry: Registry, report: Report) -> Non
 
 
 def check_structure(notice: Notice, report: Report) -> None:
-    for path, item, depth in iter_items(notice):
-        if len(item.points) > len(DIEM_LETTERS):
+    for visit in walk(notice):
+        node, path = visit.node, visit.path
+        points = getattr(node, "points", ())
+        if len(points) > len(DIEM_LETTERS):
             report((*path, "diem", len(DIEM_LETTERS)),
                    f"một khoản có tối đa {len(DIEM_LETTERS)} điểm (a đến y), khoản này có "
-                   f"{len(item.points)} điểm; hãy tách thành khoản mới")
-        if item.points and depth > 0:
-            report((*path, "diem"), "'diem' chỉ dùng trong khoản; trong điểm hãy dùng 'y'")
-        if item.sub_points and path[-2:-1] == ("y",):
+                   f"{len(points)} điểm; hãy tách thành khoản mới")
+        if points and visit.kind != "khoan":
+            report((*path, "diem"), "'diem' chỉ dùng trong khoản; trong điểm hãy dùng 'y' hoặc 'gach'")
+        if getattr(node, "sub_points", None) and visit.kind == "y":
             report((*path, "y"), "một ý không chứa các ý con")
+        for key, attr in (("gach", "dashes"), ("cong", "pluses")):
+            if getattr(node, attr) and visit.kind == "y":
+                report((*path, key), f"một ý (i), (ii) … nằm trong đoạn văn nên không chứa '{key}'")
+            elif getattr(node, attr) and visit.kind == key:
+                report((*path, key), f"'{key}' không đặt trong chính nó"
+                                     + ("; dưới một ý '- ' dùng 'cong' cho các ý '+ '" if key == "gach" else ""))
+        if visit.kind == "phan" or visit.item is None:
+            texts = ((node.title,) if node.title else ()) + node.text + node.tail
+            if any(PLACEHOLDER.search(text) for text in texts):
+                report(path, "{thoi_han} chỉ dùng trong một mục có 'thoi_han'")
+    body = getattr(notice, "body", None)
+    if body is not None and any(PLACEHOLDER.search(t) for t in body.text + body.tail):
+        report(("noi_dung",), "{thoi_han} chỉ dùng trong một mục có 'thoi_han'")
+
+
+def check_stray_marks(data: Any, report: Report, path: tuple = ()) -> None:
+    """{thoi_han} outside the body fills nothing: refused where it would be printed as is."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if path or key != "noi_dung":
+                check_stray_marks(value, report, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            check_stray_marks(value, report, (*path, i))
+    elif isinstance(data, str) and PLACEHOLDER.search(data):
+        report(path, "{thoi_han} chỉ dùng trong 'van_ban', 'tieu_de' hoặc 'sau' của một mục có 'thoi_han'")
+
+
+def check_marks(notice: Notice, report: Report) -> None:
+    """{thoi_han} marks: never in text written out in full; one per deadline where several."""
+    for visit, ctx in contexts(notice):
+        item = visit.item
+        if item is None:
+            continue
+        marked = any(PLACEHOLDER.search(text) for text in item.texts())
+        if ctx.verbatim and marked:
+            report(visit.path, f"cách giao '{ctx.lead_style}' ghi câu chữ như văn bản gốc: không dùng "
+                               "{thoi_han}, hãy ghi thời hạn bằng chữ (vd: trong Quý I/2026)")
+        elif not ctx.verbatim and not marked and len(item.deadlines) > 1:
+            report((*visit.path, "thoi_han"), "có nhiều thời hạn: đánh dấu chỗ ghi từng thời hạn bằng "
+                                              "{thoi_han:1}, {thoi_han:2} …")
 
 
 def check_dates(notice: Notice, report: Report) -> None:
@@ -99,7 +174,8 @@ def check_issuer(notice: Notice, registry: Registry, report: Report) -> None:
     if notice.document.symbol is None and not agency.abbr:
         report(("van_ban", "co_quan"), f"cơ quan '{notice.document.agency}' chưa có 'viet_tat' trong "
                                        "danh mục: thêm 'viet_tat' hoặc ghi 'ky_hieu' (vd: TB-VPCP)")
-    for i, unit in enumerate(notice.archive.units if notice.archive is not None else ()):
+    units = notice.archive.units if isinstance(notice.archive, Archive) else ()
+    for i, unit in enumerate(units):
         if unit == "VT":
             report(("luu", "don_vi", i), "không ghi 'VT': dòng Lưu luôn bắt đầu bằng VT")
         elif agency.units and unit not in agency.units:
@@ -139,6 +215,9 @@ def cross_check(notice: Notice | Any, doc: LoadedDocument, base: Registry, regis
     report = _reporter(doc, problems)
     check_agency_keys(notice, registry, report)
     check_structure(notice, report)
+    check_marks(notice, report)
+    check_stray_marks(doc.data, report)
+    check_verbatim(notice, registry, report)
     check_dates(notice, report)
     check_issuer(notice, registry, report)
     check_images(notice, doc.path.parent, report)

@@ -15,12 +15,15 @@ from baocao.documents.layout import SETTING_KEYS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DEADLINE_FORMS = "2026-02-05, truoc 2026-02-05, 2026-06, 2026-Q1, 2026-H1, 2026-H2, 2026 hoặc thuong-xuyen"
-ONE_OR_MANY = {("Item", "phoi_hop"), ("Item", "thoi_han"), ("Signer", "chuc_vu"), ("Archive", "don_vi")}
+ONE_OR_MANY = {("Item", "phoi_hop"), ("Item", "thoi_han"), ("Signer", "chuc_vu"), ("Archive", "don_vi"),
+               ("Agency", "ten_khac"), ("Agency", "ten_dau"), ("Agency", "thay_boi")}
+# Texts of one or more paragraphs: a string (a line break starts a paragraph) or a list of them.
+PARAGRAPHS = {"van_ban", "sau", "mo_dau", "ket_thuc"}
 
 MODEL_TITLES = {
-    "Notice": "Thông báo kết luận", "DocumentInfo": "Thông tin văn bản", "Meeting": "Cuộc họp",
+    "Notice": "Thông báo", "DocumentInfo": "Thông tin văn bản", "Meeting": "Cuộc họp",
     "Attendance": "Thành phần tham dự", "Body": "Nội dung", "Section": "Phần (I., II., …)",
-    "Item": "Khoản, điểm hoặc ý", "Signer": "Người ký", "RecipientAgency": "Nơi nhận là cơ quan",
+    "Item": "Khoản, điểm, ý, đoạn hoặc ý gạch đầu dòng", "Signer": "Người ký", "RecipientAgency": "Nơi nhận là cơ quan",
     "RecipientGroup": "Nơi nhận là một nhóm", "Archive": "Dòng Lưu", "Agency": "Cơ quan",
     "Deadline": "Thời hạn",
 }
@@ -40,7 +43,11 @@ TITLES = {
     "thay_mat": "Thay mặt", "chuc_vu": "Chức vụ", "ho_ten": "Họ tên", "chu_ky": "Ảnh chữ ký",
     "dau": "Ảnh con dấu", "nhom": "Tên nhóm", "gom": "Gồm", "ghi_chu": "Ghi chú",
     "don_vi": "Đơn vị", "so_ban": "Số bản", "nguoi_soan": "Người soạn", "viet_tat": "Viết tắt",
-    "chu_quan": "Chủ quản",
+    "chu_quan": "Chủ quản", "mo_dau": "Mở đầu (nguyên văn)", "ket_thuc": "Câu kết (nguyên văn)",
+    "doan": "Các đoạn", "gach": "Các ý gạch đầu dòng", "cong": "Các ý dấu cộng", "ma": "Mã nhiệm vụ",
+    "kieu_tieu_de": "Kiểu tiêu đề", "cach_ke": "Cách kể cơ quan", "noi_cuoi": "Nối cơ quan cuối",
+    "thang": "Tháng", "ten_khac": "Tên khác", "ten_dau": "Tên ở phần đầu văn bản", "tu_ngay": "Từ ngày",
+    "den_ngay": "Đến ngày", "thay_boi": "Cơ quan tiếp nhận",
 }
 ITEM_TEXT = {"title": "Nội dung", "description": "nội dung; {thoi_han} đánh dấu chỗ ghi thời hạn"}
 
@@ -85,6 +92,10 @@ def _titles(name: str, model: dict) -> None:
             single = prop.pop("items")
             prop.pop("type", None)
             prop["anyOf"] = [single, {"type": "array", "items": single}, {"type": "null"}]
+        elif alias in PARAGRAPHS and prop.get("type") == "array":
+            prop.pop("type")
+            items = prop.pop("items")
+            prop["anyOf"] = [{"type": "string", "minLength": 1}, {"type": "array", "items": items, "minItems": 1}]
     if name == "Item":
         model["properties"]["van_ban"].update(ITEM_TEXT)
 
@@ -119,5 +130,5 @@ def notice_schema() -> dict:
     defs["Item"] = {"title": item.pop("title"), "description": "một dòng chữ, hoặc một bảng khóa",
                     "anyOf": [{"type": "string"}, item]}
     return {"$schema": DIALECT, "$id": "https://baocao.local/schema/thong-bao.json",
-            "description": "Tệp dữ liệu một thông báo kết luận (Nghị định 30/2020/NĐ-CP); "
-                           "danh mục cơ quan ở co-quan.yaml cùng thư mục", **schema}
+            "description": "Tệp dữ liệu một thông báo (Nghị định 30/2020/NĐ-CP); danh mục cơ quan có sẵn, "
+                           "thêm bằng co-quan.yaml cùng thư mục", **schema}

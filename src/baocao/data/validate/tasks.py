@@ -1,40 +1,88 @@
 """The assigned tasks of a notice, and the "6 rõ" check on each of them.
 
-A **task** is an item that is an assignment, i.e. it has its own ``chu_tri`` or inherits one from
-an enclosing item (khoản → điểm → ý). When an item has ý, each ý is a task (the item itself only
-introduces them); when it has điểm, each điểm is looked at in turn; otherwise the item is the task.
-Everything a task does not state itself (lead and its wording, coordinators, deadlines, product,
-whom to report to, deciding authority) is taken from the nearest enclosing item that states it;
-coordinators always come with the lead that names them.
+A **task** is a node of the body that is an assignment: it names a lead agency (``chu_tri``) or
+sits under a node that does. A node with children (ý, paragraphs, điểm, "- " or "+ " items) only
+introduces them — each child is a task in turn — unless it has words of its own and states a
+deadline or a product of its own, which makes it a task as well; a node without children is the
+task. Everything a task does
+not state itself (lead and how it is written, coordinators, deadlines, product, whom to report
+to, deciding authority) comes from the nearest enclosing node that states it; coordinators always
+come with the lead that names them.
 
-The "6 rõ" (rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ sản phẩm, rõ thẩm quyền) of a
-task, as checked here:
+The "6 rõ" of a task (see docs/format.md, "6 rõ"):
 
 * **người** (who): the lead is one named body, not a group — its registry ``loai`` is not
-  ``nhom`` (e.g. "các bộ, ngành, địa phương liên quan" is not rõ người);
-* **việc** (what): the task has its own text (``van_ban`` or ``tieu_de``);
-* **thời gian** (when): it has at least one deadline (``thoi_han``; "thuong-xuyen" counts);
-* **trách nhiệm** (responsibility): who leads and who helps is spelled out — the lead is written
-  "X chủ trì" (``cach_giao: chu-tri``) or coordinators are named (``phoi_hop``/``phoi_hop_them``);
+  ``nhom`` ("các bộ, ngành, địa phương liên quan" is not rõ người);
+* **việc** (what): the task has words of its own (``van_ban``, ``tieu_de`` or ``sau``);
+* **thời gian** (when): it has a deadline (``thoi_han``: a day, a period, a recurring period,
+  or "thuong-xuyen");
+* **trách nhiệm** (responsibility): who answers for it is one named body — a lead that is not a
+  group, whether written "X chủ trì", "X: …", as the heading of its tasks or in the text;
 * **sản phẩm** (product): ``san_pham`` is given;
-* **thẩm quyền** (authority): ``bao_cao`` (whom to report to) or ``tham_quyen`` is given.
+* **thẩm quyền** (authority): ``bao_cao`` or ``tham_quyen``, else the authority of the notice's
+  signer, which every notice has — so it is never missing.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from baocao.data.model import Item, Notice, Registry
+from baocao.data.model import Item, Notice, Registry, _Node
+from baocao.data.tree import Visit, walk
 from baocao.vi.deadlines import Deadline
-from baocao.vi.numbering import diem_letter, roman, sub_point_label
 
 SIX_CLEAR = ("người", "việc", "thời gian", "trách nhiệm", "sản phẩm", "thẩm quyền")
 
 
 @dataclass(frozen=True)
+class Context:
+    """What a node inherits from the nodes around it."""
+
+    lead: str | None = None
+    lead_style: str = "chu-tri"
+    lead_path: tuple = ()
+    coordinators: tuple[str, ...] = ()
+    coordinators_extra: str | None = None
+    list_style: str = "day-du"
+    list_last: str = "va"
+    deadlines: tuple[Deadline, ...] = ()
+    product: str | None = None
+    report_to: str | None = None
+    authority: str | None = None
+
+    def under(self, node: _Node, path: tuple) -> "Context":
+        changes: dict = {}
+        if node.lead_style:
+            changes["lead_style"] = node.lead_style
+        elif isinstance(node, Item) and node.lead and not self.verbatim:
+            # A lead of its own is written "X chủ trì" unless the node says otherwise; text
+            # written out in full stays so below.
+            changes["lead_style"] = "chu-tri"
+        if node.list_style:
+            changes["list_style"] = node.list_style
+        if node.list_last:
+            changes["list_last"] = node.list_last
+        if isinstance(node, Item):
+            if node.lead:
+                changes.update(lead=node.lead, lead_path=path, coordinators=tuple(node.coordinators),
+                               coordinators_extra=node.coordinators_extra)
+            if node.deadlines:
+                changes["deadlines"] = tuple(node.deadlines)
+            for name in ("product", "report_to", "authority"):
+                if getattr(node, name):
+                    changes[name] = getattr(node, name)
+        return replace(self, **changes) if changes else self
+
+    @property
+    def verbatim(self) -> bool:
+        """Is the text written out in full (nothing generated around it)?"""
+        return self.lead_style in ("tieu-de", "nguyen-van")
+
+
+@dataclass(frozen=True)
 class Assignment:
-    """One task with everything resolved. ``path`` is the data path of its item
-    (e.g. ``("noi_dung", "khoan", 4, "diem", 1, "y", 0)``), ``position`` the same for a reader:
+    """One task with everything resolved. ``path`` is the data path of its node (e.g.
+    ``("noi_dung", "khoan", 4, "diem", 1, "y", 0)``), ``position`` the same for a reader:
     "khoản 5, điểm b, ý (i)"."""
 
     item: Item
@@ -49,80 +97,63 @@ class Assignment:
     product: str | None = None
     report_to: str | None = None
     authority: str | None = None
-    parents: tuple[Item, ...] = field(default=(), repr=False)
+    lead_path: tuple = ()
+    parents: tuple[_Node, ...] = field(default=(), repr=False)
 
 
-@dataclass(frozen=True)
-class _Context:
-    lead: str | None = None
-    lead_style: str = "chu-tri"
-    coordinators: tuple[str, ...] = ()
-    coordinators_extra: str | None = None
-    deadlines: tuple[Deadline, ...] = ()
-    product: str | None = None
-    report_to: str | None = None
-    authority: str | None = None
-
-    def under(self, item: Item) -> "_Context":
-        lead_source = item if item.lead else None
-        return _Context(
-            lead=item.lead or self.lead,
-            lead_style=item.lead_style if lead_source else self.lead_style,
-            coordinators=tuple(item.coordinators) if lead_source else self.coordinators,
-            coordinators_extra=item.coordinators_extra if lead_source else self.coordinators_extra,
-            deadlines=tuple(item.deadlines) or self.deadlines,
-            product=item.product or self.product,
-            report_to=item.report_to or self.report_to,
-            authority=item.authority or self.authority,
-        )
-
-
-def _walk(item: Item, path: tuple, position: list[str], ctx: _Context,
-          parents: tuple[Item, ...]) -> Iterator[Assignment]:
-    here = ctx.under(item)
-    if item.sub_points or item.points:
-        kids = [("y", i, f"ý {sub_point_label(i + 1)}", sub) for i, sub in enumerate(item.sub_points)]
-        kids += [("diem", i, f"điểm {diem_letter(i + 1) if i < 23 else i + 1}", sub)
-                 for i, sub in enumerate(item.points)]
-        for key, i, label, sub in kids:
-            yield from _walk(sub, (*path, key, i), [*position, label], here, (*parents, item))
+def contexts(notice: Notice) -> Iterator[tuple[Visit, Context]]:
+    """Every node of the body with what it inherits (its own settings included)."""
+    body = getattr(notice, "body", None)
+    if body is None:
         return
-    if here.lead:
-        yield Assignment(item=item, path=path, position=", ".join(position), lead=here.lead,
-                         lead_style=here.lead_style, own_lead=bool(item.lead),
-                         coordinators=here.coordinators, coordinators_extra=here.coordinators_extra,
-                         deadlines=here.deadlines, product=here.product, report_to=here.report_to,
-                         authority=here.authority, parents=parents)
+    root = Context().under(body, ("noi_dung",))
+    stack: list[tuple[tuple, Context]] = []
+    for visit in walk(notice):
+        while stack and visit.path[:len(stack[-1][0])] != stack[-1][0]:
+            stack.pop()
+        outer = stack[-1][1] if stack else root
+        here = outer.under(visit.node, visit.path)
+        stack.append((visit.path, here))
+        yield visit, here
 
 
-def iter_clauses(notice: Notice) -> Iterator[tuple[tuple, list[str], Item]]:
-    """Each khoản with its data path and its position words ("phần II", "khoản 3")."""
-    if notice.body is None:  # a namespace of validated parts without a valid body
-        return
-    if notice.body.sections:
-        for s, section in enumerate(notice.body.sections):
-            for k, clause in enumerate(section.clauses):
-                yield ("noi_dung", "phan", s, "khoan", k), [f"phần {roman(s + 1)}", f"khoản {k + 1}"], clause
-    else:
-        for k, clause in enumerate(notice.body.clauses):
-            yield ("noi_dung", "khoan", k), [f"khoản {k + 1}"], clause
+def _has_children(node: _Node) -> bool:
+    return bool(getattr(node, "sub_points", None) or getattr(node, "points", None) or node.dashes
+                or node.pluses or node.paragraphs or getattr(node, "clauses", None))
+
+
+def is_task(item: Item, ctx: Context) -> bool:
+    """An assignment node is a task unless it only introduces its children: a node with children
+    is a task too when it has words of its own and states a deadline or a product of its own (an
+    agency heading with a deadline for all its tasks is not one)."""
+    if ctx.lead is None:
+        return False
+    return not _has_children(item) or bool(item.text and (item.deadlines or item.product))
 
 
 def iter_assignments(notice: Notice) -> Iterator[Assignment]:
     """Every task of *notice*, in document order (see the module docstring)."""
-    for path, position, clause in iter_clauses(notice):
-        yield from _walk(clause, path, position, _Context(), ())
+    for visit, ctx in contexts(notice):
+        item = visit.item
+        if item is None or not is_task(item, ctx):
+            continue
+        yield Assignment(item=item, path=visit.path, position=", ".join(visit.position), lead=ctx.lead,
+                         lead_style=ctx.lead_style, own_lead=bool(item.lead), coordinators=ctx.coordinators,
+                         coordinators_extra=ctx.coordinators_extra, deadlines=ctx.deadlines,
+                         product=ctx.product, report_to=ctx.report_to, authority=ctx.authority,
+                         lead_path=ctx.lead_path, parents=visit.parents)
 
 
 def missing_clear(task: Assignment, registry: Registry | None = None) -> list[str]:
     """Which of the "6 rõ" *task* lacks, in the order of :data:`SIX_CLEAR`."""
     agency = registry.agencies.get(task.lead) if registry else None
+    one_body = agency is None or agency.kind != "nhom"
     present = {
-        "người": agency is None or agency.kind != "nhom",
-        "việc": bool((task.item.text or "").strip() or (task.item.title or "").strip()),
+        "người": one_body,
+        "việc": bool(task.item.text or task.item.title or task.item.tail),
         "thời gian": bool(task.deadlines),
-        "trách nhiệm": task.lead_style == "chu-tri" or bool(task.coordinators or task.coordinators_extra),
+        "trách nhiệm": one_body,
         "sản phẩm": bool(task.product),
-        "thẩm quyền": bool(task.report_to or task.authority),
+        "thẩm quyền": True,
     }
     return [name for name in SIX_CLEAR if not present[name]]

@@ -70,6 +70,10 @@ class _Attach:
                 size_mm = (next((s.size for s in para.spans if s.size), 12.0)) * 25.4 / 72
                 below_self = not para.is_empty and (shape.inline or (shape.offset_mm or 0) >= 0.5 * size_mm)
                 target = para if below_self or prev is None else prev[0]
+                if not below_self and prev is None:
+                    # a line drawn from the next table row, placed above it: it sits under the
+                    # text above in the same column (the usual way to rule the header in Word)
+                    target = self._above_in_column(paras, i) or para
                 self._add(target, rule)
             if res.underlined and para.longest_line_mm:
                 self._add(para, HRule(length_mm=para.longest_line_mm, kind="underline",
@@ -108,6 +112,18 @@ class _Attach:
                 if res is not None and res.underscores_only:
                     continue
                 return paras[j], res
+        return None
+
+    def _above_in_column(self, paras: list[Para], i: int) -> Para | None:
+        cell = paras[i].cell
+        if cell is None:
+            return None
+        for j in range(i - 1, -1, -1):
+            q = paras[j]
+            if q.cell is None or q.cell[0] != cell[0]:
+                return None
+            if q.cell[2] == cell[2] and q.cell[1] < cell[1] and not q.is_empty:
+                return q
         return None
 
     def _add(self, para: Para, rule: HRule):
@@ -200,17 +216,76 @@ def _part_marks(self, part: str, kind: str, page, fmt, start, section, container
                                 number_format=number_format, start=start, align=para.align,
                                 center_mm=para.center_mm, size=rp.size if rp else None,
                                 bold=bool(rp and rp.bold), italic=bool(rp and rp.italic),
-                                section=section))
+                                section=section, font=rp.ascii if rp else None))
         if not res.fields and para.clean.isdigit():
             span = para.visible_spans[0] if para.visible_spans else None
             out.append(PageMark(location=kind, page=page, text=para.clean, is_field=False,
                                 align=para.align, center_mm=para.center_mm,
                                 size=span.size if span else None, bold=bool(span and span.bold),
-                                italic=bool(span and span.italic), section=section))
+                                italic=bool(span and span.italic), section=section,
+                                font=span.font if span else None))
     return out
 
 
-def estimate_pages(paras: list[Para], section) -> int | None:
+def _part_height_mm(self, part: str | None, container) -> float:
+    """Height of a header or footer part's paragraphs (what pushes the body text away)."""
+    if part is None:
+        return 0.0
+    blob = self.pkg.blob(part)
+    if blob is None:
+        return 0.0
+    try:
+        root = parse(blob)
+    except Exception:
+        return 0.0
+    from baocao.check.readers.docx.tables import Ctx
+
+    total = 0.0
+    for p in root.iter(w("p")):
+        if any(a.tag == w("txbxContent") for a in p.iterancestors()):
+            continue
+        ppr = p.find(w("pPr"))
+        if ppr is not None and ppr.find(w("framePr")) is not None:
+            continue                    # a frame floats: it takes no room
+        para = self.read_paragraph(p, Ctx(PAGE_HEADER, container, story="header")).para
+        total += _height_mm(para)
+    return total
+
+
+def push_margins(self, sections) -> None:
+    """Effective top and bottom margins: Word moves the body below a header taller than the margin."""
+    for sec, sp in sections:
+        if sp is None:
+            continue
+        mar = sp.find(w("pgMar"))
+        if mar is None:
+            continue
+        title_pg = bool(on_off(sp.find(w("titlePg"))))
+        container = (sec.margin_left_mm or 0, sec.width_mm - (sec.margin_right_mm or 0))
+        refs = {}
+        for kind in ("header", "footer"):
+            for ref in sp.findall(w(f"{kind}Reference")):
+                rid = ref.get(f"{{{R_NS}}}id")
+                refs[(kind, wattr(ref, "type", "default"))] = self.pkg.rels.get(rid, (None, None))[1]
+        which = "first" if title_pg else "default"
+        for kind, attr, dist_attr in (("header", "margin_top_mm", "header"), ("footer", "margin_bottom_mm", "footer")):
+            margin = getattr(sec, attr)
+            dist = to_int(wattr(mar, dist_attr), 720) / 1440 * 25.4
+            part = refs.get((kind, which)) or (refs.get((kind, "default")) if which == "default" else None)
+            height = _part_height_mm(self, part, container)
+            if margin is not None and height and dist + height > margin + 0.5:
+                setattr(sec, attr, dist + height)
+                sec.pushed[kind] = (margin, dist + height)
+
+
+def _height_mm(p: Para) -> float:
+    size = max(p.sizes(), default=None) or p.mark_size_pt or 12.0
+    lines = len(p.line_widths_mm) if p.line_widths_mm else 1
+    line = p.line_exact_pt if p.line_exact_pt else (p.line_spacing or 1.0) * 1.149 * size
+    return (lines * line + (p.space_before_pt or 0) + (p.space_after_pt or 0)) * 25.4 / 72
+
+
+def estimate_pages(paras: list[Para], section, app_pages: int | None = None) -> int | None:
     """Pages the text fills, estimated from line counts; None when too close to call.
 
     DOCX files carry no layout (docProps/app.xml page counts are often stale), but the line widths
@@ -224,7 +299,7 @@ def estimate_pages(paras: list[Para], section) -> int | None:
     pt = 25.4 / 72
 
     def height(p: Para) -> float:
-        size = max(p.sizes(), default=None) or 12.0
+        size = max(p.sizes(), default=None) or p.mark_size_pt or 12.0
         lines = len(p.line_widths_mm) if p.line_widths_mm else 1
         line = p.line_exact_pt if p.line_exact_pt else (p.line_spacing or 1.0) * 1.149 * size
         return (lines * line + (p.space_before_pt or 0) + (p.space_after_pt or 0)) * pt
@@ -247,9 +322,10 @@ def estimate_pages(paras: list[Para], section) -> int | None:
     for kind, value in order:
         total += value if kind == "p" else max(rows[value].values(), default=0.0)
     if breaks:
-        return 2
-    if total < 0.85 * usable:
+        return max(2, app_pages or 2)
+    if total > 1.02 * usable:
+        return max(int(total // usable) + 1, app_pages or 0)
+    if total < 0.85 * usable and (app_pages in (None, 1)):
         return 1
-    if total > 1.1 * usable:
-        return int(total // usable) + 1
-    return None
+    # too close to call from line counts: the page count Word or LibreOffice saved decides
+    return app_pages

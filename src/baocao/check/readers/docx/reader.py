@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from baocao.check import metrics
+from baocao.check import text as tx
 from baocao.check.errors import UnreadableFile
 from baocao.check.model import (
     BODY,
@@ -18,10 +19,12 @@ from baocao.check.model import (
     Span,
     TableInfo,
 )
+from baocao.check.readers.docx.lines import app_pages, leading_advance, split_lines
 from baocao.check.readers.docx.package import MC, Package
 from baocao.check.readers.docx.parts import (
     attach_rules,
     estimate_pages,
+    push_margins,
     read_page_numbers,
 )
 from baocao.check.readers.docx.shapes import ShapeReader
@@ -77,6 +80,8 @@ class DocxReader(TableReader):
         settings = self.pkg.related("settings")
         self.even_odd = on_off(settings.find(w("evenAndOddHeaders"))) if settings is not None else False
         self.compat_mode = 12
+        tab_el = settings.find(w("defaultTabStop")) if settings is not None else None
+        self.default_tab_mm = twips_to_mm(to_int(wattr(tab_el, "val"), 720) or 720)
         self.gutter_at_top = bool(settings is not None and on_off(settings.find(w("gutterAtTop"))))
         if settings is not None:
             for cs in settings.iter(w("compatSetting")):
@@ -90,6 +95,7 @@ class DocxReader(TableReader):
         self.notes: list[str] = []
         self.source_counter = 0
         self.shapes = ShapeReader(self)
+        self.app_pages = app_pages(self.pkg)
 
     # ------------------------------------------------------------------ sections
     def read_sections(self, body) -> list[tuple[Section, Any]]:
@@ -138,6 +144,7 @@ class DocxReader(TableReader):
         table_no = 0
         for kind, el in blocks:
             sec = sections[min(section_index, len(sections) - 1)][0]
+            self.current_section = sec.number
             left = sec.margin_left_mm or 0
             right = sec.width_mm - (sec.margin_right_mm or 0)
             ctx = Ctx(BODY, (left, right))
@@ -153,7 +160,8 @@ class DocxReader(TableReader):
             para.rules_below.append(rule)
             self.rules.append(rule)
         numbering = read_page_numbers(self, sections)
-        numbering.page_count = estimate_pages(self.paras, sec0)
+        push_margins(self, sections)
+        numbering.page_count = estimate_pages(self.paras, sec0, self.app_pages)
         secs = [s for s, _ in sections]
         doc = Document(path=self.path, fmt="docx", paras=self.paras, sections=secs,
                        numbering=numbering, images=self.images, rules=self.rules,
@@ -184,12 +192,16 @@ class DocxReader(TableReader):
         res = self.read_paragraph(p, ctx)
         para = res.para
         para.source_index = self.source_counter
+        para.section = getattr(self, "current_section", None)
         para.index = len(self.paras)
         if ctx.region in (HEADER_LEFT, HEADER_RIGHT):
             para.page = 1
-        self.paras.append(para)
-        para._res = res  # consumed by attach_rules_in_order
-        return para
+        pieces = split_lines(para, res) if "\n" in para.text.strip() and para.align != "both" else [(para, res)]
+        for piece, piece_res in pieces:
+            piece.index = len(self.paras)
+            self.paras.append(piece)
+            piece._res = piece_res  # consumed by attach_rules
+        return pieces[-1][0]
 
     def read_paragraph(self, p, ctx: Ctx) -> ParaResult:
         ppr = p.find(w("pPr"))
@@ -222,7 +234,7 @@ class DocxReader(TableReader):
             shown = chunk.upper() if (rp.caps or rp.small_caps) and chunk not in ("\n", "\t") else chunk
             text += shown
             for piece, font in _split_by_slot(shown, rp):
-                spans.append(Span(piece, font, rp.size, rp.bold, rp.italic, rp.color))
+                spans.append(Span(piece, font, rp.size, rp.bold, rp.italic, rp.color, script=rp.script))
             if shown.strip():
                 n = len(shown.strip())
                 visible_chars += n
@@ -256,6 +268,8 @@ class DocxReader(TableReader):
         line_mult = exact = None
         if line_val is None:
             line_mult = 1.0
+        elif rule == "atLeast" and line_val / 20 < size * 1.149:
+            line_mult = 1.0                 # "at least" less than a single line: Word sets a single line
         elif rule in ("exact", "atLeast"):
             exact = line_val / 20
         else:
@@ -265,16 +279,32 @@ class DocxReader(TableReader):
         avail = max(1.0, (x1 - right) - (x0 + left))
         width_pieces = [(s.text.replace("\t", " "), s.size or size, s.bold, s.italic) for s in spans]
         line_widths = metrics.wrap_widths(width_pieces, avail) if text.strip() else None
+        # what the page shows: leading spaces and tabs move the first line's text (a khoản indented
+        # with a TAB, a date centred with spaces), trailing ones do not count
+        lead = leading_advance(text, size, left, first, props.get("tabs") or {}, self.default_tab_mm)
+        ink = text.strip(" \t\u00a0")
+        ink_pieces = [[s.text.replace("\t", " "), s.size or size, s.bold, s.italic] for s in spans]
+        while ink_pieces and not ink_pieces[0][0].strip():
+            ink_pieces.pop(0)
+        if ink_pieces:
+            ink_pieces[0][0] = ink_pieces[0][0].lstrip()
+        ink_widths = metrics.wrap_widths([tuple(x) for x in ink_pieces], avail) \
+            if ink and "\n" not in ink and len(line_widths or []) == 1 else None
+        if ink_widths and len(ink_widths) == 1 and lead is not None:
+            line_widths = ink_widths            # one line: its width is that of its ink
         center = None
         if align == "center":
-            center = ((x0 + left) + (x1 - right)) / 2
+            center = ((x0 + left) + (x1 - right)) / 2 + (lead or 0.0) / 2
         elif line_widths and len(line_widths) == 1:
             if align == "right":
                 center = (x1 - right) - line_widths[0] / 2
-            elif align == "left":
-                center = x0 + left + max(first, 0) + line_widths[0] / 2
+            else:
+                start = x0 + left + max(first, 0) + (lead or 0.0)
+                center = start + line_widths[0] / 2
+        if lead and align != "center":
+            first = first + lead
         clean = text.strip()
-        underscores = bool(clean) and set(clean) <= set("_") and len(clean) >= 3
+        underscores = tx.is_rule_text(clean)
         para = Para(
             index=0, text=text, spans=spans, region=ctx.region, align=align,
             first_indent_mm=first, left_indent_mm=left, right_indent_mm=right,
@@ -282,6 +312,7 @@ class DocxReader(TableReader):
             line_exact_pt=exact, container=ctx.container, center_mm=center,
             line_widths_mm=line_widths, cell=ctx.cell, style=props.get("styleId"),
             page_break_before=bool(props.get("pageBreakBefore")) or state["page_break"],
+            mark_size_pt=mark.size,
             contextual_spacing=bool(props.get("contextualSpacing")),
         )
         res = ParaResult(para, fields, dict(props.get("pBdr", {})), (left, right), shapes,

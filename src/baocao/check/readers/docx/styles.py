@@ -66,6 +66,7 @@ class RunProps:
     color: str | None = None
     theme_color: str | None = None
     underline: str | None = None
+    script: bool = False          # superscript or subscript (footnote mark, drafter's initials)
 
 
 def apply_rpr(props: dict[str, Any], rpr) -> None:
@@ -94,6 +95,9 @@ def apply_rpr(props: dict[str, Any], rpr) -> None:
     if color is not None:
         props["color"] = wattr(color, "val")
         props["themeColor"] = wattr(color, "themeColor")
+    va = rpr.find(w("vertAlign"))
+    if va is not None:
+        props["vertAlign"] = wattr(va, "val")
     u = rpr.find(w("u"))
     if u is not None:
         props["u"] = wattr(u, "val", "single")
@@ -124,6 +128,7 @@ def run_props(props: dict[str, Any], theme_fonts: dict[str, str]) -> RunProps:
         small_caps=bool(props.get("smallCaps")), vanish=bool(props.get("vanish")),
         color=color.upper() if color and color != theme_color else color,
         underline=None if not u or u == "none" else u,
+        script=props.get("vertAlign") in ("superscript", "subscript"),
     )
 
 
@@ -159,6 +164,18 @@ def apply_ppr(props: dict[str, Any], ppr) -> None:
         val = on_off(ppr.find(w(tag)))
         if val is not None:
             props[tag] = val
+    tabs = ppr.find(w("tabs"))
+    if tabs is not None:
+        stops = dict(props.get("tabs", {}))
+        for tab in tabs.findall(w("tab")):
+            pos = to_int(wattr(tab, "pos"))
+            if pos is None:
+                continue
+            if wattr(tab, "val") == "clear":
+                stops.pop(pos, None)
+            else:
+                stops[pos] = wattr(tab, "val", "left")
+        props["tabs"] = stops
     bdr = ppr.find(w("pBdr"))
     if bdr is not None:
         borders = dict(props.get("pBdr", {}))

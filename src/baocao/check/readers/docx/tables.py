@@ -32,6 +32,12 @@ class Ctx:
     story: str = "body"          # body | header | footer
 
 
+def _signed(folded: str) -> bool:
+    """Does a table's text look like a signature block (quyền hạn or a title line)?"""
+    return any(f" {k}. " in f" {folded} " or folded.startswith(f"{k}. ") for k in ("tm", "kt", "tl", "tuq", "q")) \
+        or any(w in folded for w in ("giam doc", "chu tich", "truong", "thu truong", "chanh van phong"))
+
+
 class TableReader:
     """Mixin of DocxReader: reads w:tbl elements into paragraphs with their regions and cells."""
 
@@ -44,7 +50,7 @@ class TableReader:
         first_text = texts[0] if texts else len(blocks)
         last_text = texts[-1] if texts else -1
         roles: dict[int, str] = {}
-        header_done = False
+        header_done = closing_done = False
         for i, (kind, el) in enumerate(blocks):
             if kind != "tbl":
                 continue
@@ -53,8 +59,11 @@ class TableReader:
             if not header_done and (i < first_text or "cong hoa xa hoi chu nghia" in folded):
                 roles[id(el)] = "header"
                 header_done = True
-            elif i > last_text or "noi nhan" in folded:
+            elif closing_done:
+                roles[id(el)] = "appendix"      # a table after the signature belongs to an appendix
+            elif "noi nhan" in folded or (i > last_text and _signed(folded)):
                 roles[id(el)] = "closing"
+                closing_done = True
         return roles
 
     # ------------------------------------------------------------------ tables
@@ -96,6 +105,29 @@ class TableReader:
                     seen[side] = None if val in NO_BORDER else val
         return {k: v for k, v in seen.items() if v is not None}
 
+    @staticmethod
+    def _cell_has_border(tc_pr, table: dict, first_row: bool, last_row: bool, first_col: bool,
+                         last_col: bool) -> bool:
+        """Does Word draw any edge of this cell? The cell's own borders override the table's."""
+        own: dict[str, str | None] = {}
+        tcb = tc_pr.find(w("tcBorders")) if tc_pr is not None else None
+        if tcb is not None:
+            for el in tcb:
+                side = el.tag.rsplit("}", 1)[-1]
+                side = {"start": "left", "end": "right"}.get(side, side)
+                own[side] = wattr(el, "val")
+        inherited = {
+            "top": table.get("top") if first_row else table.get("insideH"),
+            "bottom": table.get("bottom") if last_row else table.get("insideH"),
+            "left": (table.get("left") or table.get("start")) if first_col else table.get("insideV"),
+            "right": (table.get("right") or table.get("end")) if last_col else table.get("insideV"),
+        }
+        for side, val in inherited.items():
+            val = own.get(side, val)
+            if val not in NO_BORDER:
+                return True
+        return False
+
     def read_table(self, tbl, ctx: Ctx, table_no: int, role: str):
         tbl_pr = tbl.find(w("tblPr"))
         style_el = tbl_pr.find(w("tblStyle")) if tbl_pr is not None else None
@@ -119,7 +151,7 @@ class TableReader:
         rows = [r for r in tbl if r.tag == w("tr")]
         ncols = len(grid) or max((len(r.findall(w("tc"))) for r in rows), default=0)
         info = TableInfo(number=table_no, first_para=len(self.paras), rows=len(rows), cols=ncols,
-                         has_borders=bool(borders))
+                         has_borders=False)
         if "top" in borders and grid:
             # a table's top border is a line under whatever stands before the table
             before = next((p for p in reversed(self.paras) if p.region == ctx.region and p.cell == ctx.cell
@@ -158,10 +190,9 @@ class TableReader:
                         el = tc_mar.find(w(tag))
                         if el is not None:
                             cr = twips_to_mm(to_int(wattr(el, "w"), 0))
-                if tc_pr is not None and tc_pr.find(w("tcBorders")) is not None:
-                    for el in tc_pr.find(w("tcBorders")):
-                        if wattr(el, "val") not in NO_BORDER:
-                            info.has_borders = True
+                if self._cell_has_border(tc_pr, borders, r_i == 0, r_i == len(rows) - 1, col == 0,
+                                         col + span >= ncols):
+                    info.has_borders = True
                 if role in ("header", "closing") and ncols >= 2 and col == 0:
                     region = HEADER_LEFT if role == "header" else CLOSING_LEFT
                 elif role in ("header", "closing") and ncols >= 2 and col + span >= ncols:

@@ -18,6 +18,9 @@ class Glyph:
     baseline: float
     color: str | None
     page: int
+    embedded: bool | None = None
+    bold_hint: bool = False       # from the font descriptor (flags, weight)
+    italic_hint: bool = False
 
 
 @dataclass

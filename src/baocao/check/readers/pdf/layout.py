@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from dataclasses import replace
 
 from baocao.check import text as tx
 from baocao.check.model import (
@@ -19,6 +20,7 @@ from baocao.check.model import (
     HEADER_LEFT,
     HEADER_RIGHT,
     MM_PER_PT,
+    TABLE,
     Document,
     HRule,
     PageMark,
@@ -75,7 +77,8 @@ class Builder:
                         self.marks.append(PageMark(location=where, page=page_no, text=number,
                                                    center_mm=seg.center, size=seg.size,
                                                    bold=bool(span and span.bold),
-                                                   italic=bool(span and span.italic)))
+                                                   italic=bool(span and span.italic),
+                                                   font=span.font if span else None))
                     elif not in_margin or other is None:
                         break
                     if where == "header":
@@ -98,6 +101,11 @@ class Builder:
             left = min(s.x0 for s in segs)
             self.notes.append("lề trái đo theo mép chữ gần nhất")
         left = min(left, min(s.x0 for s in wide)) if wide and n_left >= 3 else left
+        # short documents whose wide lines are all indented first lines (a Giấy mời): the margin is
+        # where several lines of any width start, a little to the left
+        flush, n_flush = _cluster_value([s.x0 for s in segs if left - 15.0 <= s.x0 < left - 1.0], 0.5)
+        if flush is not None and n_flush >= 3:
+            left = flush
         return left, right
 
     # ------------------------------------------------------------------ zones
@@ -126,6 +134,7 @@ class Builder:
                 copy = i
                 break
         closing = copy
+        appendix = copy
         for i in range(title + 1, copy):
             page, row = rows[i]
             prev_text = " ".join(s.text for s in rows[i - 1][1]).rstrip()
@@ -134,7 +143,13 @@ class Builder:
                     prev_text.endswith("./."):
                 closing = i
                 break
-        return title, closing, copy
+        # what follows the signature on a page of its own, from a "Phụ lục" heading: an appendix
+        for i in range(closing + 1, copy):
+            page, row = rows[i]
+            if page != rows[i - 1][0] and tx.fold(" ".join(s.text for s in row)).startswith("phu luc"):
+                appendix = i
+                break
+        return title, closing, appendix, copy
 
     # ------------------------------------------------------------------ paragraphs
     def build(self) -> Document:
@@ -146,12 +161,12 @@ class Builder:
         self.left, self.right = left, right
         center = (left + right) / 2
         rows = [(p, row) for p, page_rows in enumerate(self.pages_rows, start=1) for row in page_rows]
-        # rows of underscores are drawn lines
+        # rows of underscores or dashes are drawn lines
         kept = []
         for page, row in rows:
             segs = []
             for s in row:
-                if set(s.text.replace(" ", "")) <= {"_"} and len(s.text.strip()) >= 3:
+                if tx.is_rule_text(s.text):
                     self.rules.append(HRule(length_mm=s.width, kind="text", x0_mm=s.x0, y_mm=s.baseline,
                                             page=page, center_mm=s.center))
                 else:
@@ -159,12 +174,14 @@ class Builder:
             if segs:
                 kept.append((page, segs))
         rows = kept
-        title, closing, copy = self.zones(rows, left, right)
+        title, closing, appendix, copy = self.zones(rows, left, right)
         self.pitch = self.line_pitches([r for r in rows[title:closing]], left, right)
         # header block
         self.columns(rows[:title], center, HEADER_LEFT, HEADER_RIGHT)
         self.flow(rows[title:closing])
-        self.columns(rows[closing:copy], center, CLOSING_LEFT, CLOSING_RIGHT)
+        self.columns(rows[closing:appendix], center, CLOSING_LEFT, CLOSING_RIGHT)
+        for page, row in rows[appendix:copy]:
+            self._new_para([self._merge(row)], TABLE, None)
         self.columns(rows[copy:], center, CLOSING_LEFT, CLOSING_RIGHT)
         for i, p in enumerate(self.paras):
             p.index = i
@@ -206,7 +223,7 @@ class Builder:
         for s in row:
             if seg.spans:
                 seg.spans[-1].text += " "
-            seg.spans.extend(Span(sp.text, sp.font, sp.size, sp.bold, sp.italic, sp.color, sp.embedded)
+            seg.spans.extend(replace(sp)
                              for sp in s.spans)
         seg.x0, seg.x1 = min(s.x0 for s in row), max(s.x1 for s in row)
         seg.size = Counter(s.size for s in row).most_common(1)[0][0]
@@ -220,7 +237,7 @@ class Builder:
         for s in segs:
             if spans:
                 spans[-1].text += " "
-            spans.extend(Span(sp.text, sp.font, sp.size, sp.bold, sp.italic, sp.color, sp.embedded)
+            spans.extend(replace(sp)
                          for sp in s.spans)
         widest = max(segs, key=lambda s: s.width)
         para = Para(index=len(self.paras), text=" ".join(s.text for s in segs), spans=spans, region=region,
@@ -255,8 +272,7 @@ class Builder:
                 if continuation:
                     current.text += " " + seg.text
                     current.spans[-1].text += " "
-                    current.spans.extend(Span(sp.text, sp.font, sp.size, sp.bold, sp.italic, sp.color,
-                                              sp.embedded) for sp in seg.spans)
+                    current.spans.extend(replace(sp) for sp in seg.spans)
                     current.lines.append(seg.as_line())
                     current.line_widths_mm.append(seg.width)
                     current.bottom_mm = seg.bottom

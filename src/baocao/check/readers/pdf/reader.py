@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import statistics
+import subprocess
 from collections import Counter
+from functools import lru_cache
 
-import pypdf
+import pypdfium2 as pdfium
 
 from baocao.check import images as imaging
 from baocao.check.errors import UnreadableFile
@@ -25,103 +27,32 @@ from baocao.check.model import (
     Span,
 )
 from baocao.check.readers.pdf.glyphs import Glyph, Segment
+from baocao.check.readers.pdf import trust
 from baocao.check.readers.pdf.layout import build_paragraphs
+from baocao.check.readers.pdf.pdfium_page import PageContent, PageReader
 
 ASCENT = 0.891      # Times New Roman / Liberation Serif ascent, em
 DESCENT = 0.216
 
 
+@lru_cache(maxsize=None)
 def strip_subset(name: str) -> str:
     return name.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", name or "") else (name or "")
 
 
-def style_of(name: str, hints: dict[str, tuple[bool, bool]]) -> tuple[bool, bool]:
-    base = strip_subset(name)
-    low = base.lower().replace(" ", "")
+def style_of(g: Glyph) -> tuple[bool, bool]:
+    """Bold and italic from the font name, else from the font descriptor (flags, weight)."""
+    return _style(g.font, g.bold_hint, g.italic_hint)
+
+
+@lru_cache(maxsize=None)
+def _style(font: str, bold_hint: bool, italic_hint: bool) -> tuple[bool, bool]:
+    low = strip_subset(font).lower().replace(" ", "")
     bold = any(k in low for k in ("bold", "black", "heavy", "semibold", "demi"))
     italic = any(k in low for k in ("italic", "oblique", "-it", ",it"))
-    hint = hints.get(name) or hints.get(base)
-    if hint and not (bold or italic) and not re.search(r"(regular|roman|book|normal)", low):
-        bold, italic = hint
+    if not (bold or italic) and not re.search(r"(regular|roman|book|normal)", low):
+        bold, italic = bold_hint, italic_hint
     return bold, italic
-
-
-def color_hex(value) -> str | None:
-    """Fill colour as RRGGBB; None when the PDF leaves the default (black)."""
-    if value is None:
-        return None
-    if isinstance(value, (int, float)):
-        value = (value,)
-    try:
-        comps = [float(v) for v in value]
-    except (TypeError, ValueError):
-        return "??????"          # a pattern or named colour: not plain black
-    if len(comps) == 1:
-        r = g = b = comps[0]
-    elif len(comps) == 3:
-        r, g, b = comps
-    elif len(comps) == 4:
-        c, m, y, k = comps
-        r, g, b = (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
-    else:
-        return "??????"
-    return "".join(f"{max(0, min(255, round(v * 255))):02X}" for v in (r, g, b))
-
-
-class FontTable:
-    """Base font names of the file with whether their program is embedded (pypdf)."""
-
-    def __init__(self, path: str):
-        self.embedded: dict[str, bool] = {}
-        self.hints: dict[str, tuple[bool, bool]] = {}
-        self.images: dict[tuple[int, str], object] = {}
-        try:
-            reader = pypdf.PdfReader(path)
-            for i, page in enumerate(reader.pages):
-                self._scan(page.get("/Resources"), set())
-        except Exception:  # fonts stay "unknown"; rules then SKIP the embedding check
-            self.embedded = {}
-
-    def _scan(self, resources, seen):
-        if resources is None:
-            return
-        try:
-            resources = resources.get_object()
-            fonts = resources.get("/Font")
-            if fonts is not None:
-                for _, ref in fonts.get_object().items():
-                    self._font(ref.get_object())
-            xobjects = resources.get("/XObject")
-            if xobjects is not None:
-                for _, ref in xobjects.get_object().items():
-                    key = id(ref.get_object())
-                    obj = ref.get_object()
-                    if key in seen or obj.get("/Subtype") != "/Form":
-                        continue
-                    seen.add(key)
-                    self._scan(obj.get("/Resources"), seen)
-        except Exception:
-            return
-
-    def _font(self, font):
-        name = str(font.get("/BaseFont", "")).lstrip("/")
-        subtype = font.get("/Subtype")
-        desc = font.get("/FontDescriptor")
-        if subtype == "/Type0":
-            kids = font.get("/DescendantFonts")
-            if kids:
-                desc = kids.get_object()[0].get_object().get("/FontDescriptor")
-        embedded = subtype == "/Type3"
-        bold = italic = False
-        if desc is not None:
-            desc = desc.get_object()
-            embedded = embedded or any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-            flags = int(desc.get("/Flags", 0) or 0)
-            italic = bool(flags & 64) or float(desc.get("/ItalicAngle", 0) or 0) != 0
-            bold = bool(flags & 262144) or float(desc.get("/FontWeight", 400) or 400) >= 600
-        if name:
-            self.embedded[name] = self.embedded.get(name, False) or embedded
-            self.hints[name] = (bold, italic)
 
 
 class PdfReader:
@@ -129,36 +60,14 @@ class PdfReader:
         self.path = path
         self.layout = layout
         try:
-            import pdfplumber
-
-            self.pdf = pdfplumber.open(path)
-            self.pages = list(self.pdf.pages)
+            self.pdf = pdfium.PdfDocument(path)
         except Exception as exc:
             raise UnreadableFile(path, f"không phải tệp PDF đọc được ({type(exc).__name__}: {exc})") from None
-        if not self.pages:
+        if len(self.pdf) == 0:
             raise UnreadableFile(path, "tệp PDF không có trang nào")
-        self.fonts = FontTable(path)
+        self.pages = PageReader(self.pdf)
 
     # ------------------------------------------------------------------ glyphs and rows
-    def glyphs(self, page) -> list[Glyph]:
-        out = []
-        h = float(page.height)
-        try:
-            chars = page.chars
-        except Exception as exc:
-            raise UnreadableFile(self.path, f"không đọc được chữ trên trang {page.page_number} ({exc})") from None
-        for c in chars:
-            m = c.get("matrix") or (1, 0, 0, 1, c["x0"], h - c["bottom"])
-            if not c.get("upright", True) or abs(m[1]) > 1e-3 or abs(m[2]) > 1e-3:
-                continue
-            size = float(c.get("size") or 0)
-            if size <= 0:
-                continue
-            out.append(Glyph(c["text"], c.get("fontname", ""), size, float(c["x0"]), float(c["x1"]),
-                             float(c["top"]), float(c["bottom"]), h - float(m[5]),
-                             color_hex(c.get("non_stroking_color")), page.page_number))
-        return out
-
     def rows(self, glyphs: list[Glyph]) -> list[list[Glyph]]:
         rows: list[list[Glyph]] = []
         for g in sorted(glyphs, key=lambda g: (g.baseline, g.x0)):
@@ -182,7 +91,7 @@ class PdfReader:
                 gap = g.x0 - prev.x1
                 em = max(g.size, prev.size)
                 restyle = abs(g.size - prev.size) >= 0.75 or \
-                    style_of(g.font, self.fonts.hints) != style_of(prev.font, self.fonts.hints)
+                    style_of(g) != style_of(prev)
                 if gap > 1.5 * em:
                     segs.append(Segment([g], g.page))
                 elif gap > 0.45 * em and restyle:
@@ -199,6 +108,8 @@ class PdfReader:
         spans: list[Span] = []
         prev: Glyph | None = None
         ink = [g for g in seg.glyphs if not g.text.isspace()]
+        main = Counter(round(g.size, 1) for g in ink).most_common(1)[0][0]
+        base = statistics.median(g.baseline for g in ink if abs(round(g.size, 1) - main) < 0.05)
         for g in seg.glyphs:
             if g.text.isspace():
                 if not text.endswith(" "):
@@ -211,14 +122,17 @@ class PdfReader:
                 text += " "
                 if spans:
                     spans[-1].text += " "
-            bold, italic = style_of(g.font, self.fonts.hints)
+            bold, italic = style_of(g)
             font = strip_subset(g.font)
-            embedded = self.fonts.embedded.get(g.font, self.fonts.embedded.get(font))
+            embedded = g.embedded
+            # smaller glyphs off the baseline: a footnote mark or a drafter's subscript initials
+            script = g.size < 0.9 * main and abs(g.baseline - base) > 0.1 * main
             last = spans[-1] if spans else None
-            if last and last.font == font and abs((last.size or 0) - g.size) < 0.05 and last.color == g.color:
+            if last and last.font == font and abs((last.size or 0) - g.size) < 0.05 and last.color == g.color \
+                    and last.script == script:
                 last.text += g.text
             else:
-                spans.append(Span(g.text, font, round(g.size, 2), bold, italic, g.color, embedded))
+                spans.append(Span(g.text, font, round(g.size, 2), bold, italic, g.color, embedded, script))
             text += g.text
             prev = g
         seg.text = text.strip()
@@ -227,82 +141,35 @@ class PdfReader:
         seg.x1 = max(g.x1 for g in ink) * MM_PER_PT
         sizes = Counter(round(g.size, 2) for g in ink)
         seg.size = sizes.most_common(1)[0][0]
-        seg.baseline = statistics.median(g.baseline for g in ink) * MM_PER_PT
+        seg.baseline = base * MM_PER_PT
         seg.top = (seg.baseline - ASCENT * seg.size * MM_PER_PT)
         seg.bottom = (seg.baseline + DESCENT * seg.size * MM_PER_PT)
 
-    # ------------------------------------------------------------------ strokes
-    def hrules(self, page) -> tuple[list[HRule], list[tuple[float, float, float]]]:
-        """Horizontal rules of a page, plus vertical strokes (x, top, bottom) for border detection."""
+    # ------------------------------------------------------------------ strokes and pictures
+    @staticmethod
+    def hrules(content: PageContent) -> list[HRule]:
         found: list[HRule] = []
-        verticals: list[tuple[float, float, float]] = []
-
-        def add(x0, x1, y, kind, solid=True):
-            if x1 - x0 < 2.0 / MM_PER_PT:
-                return
-            for r in found:
-                if abs(r.x0_mm - x0 * MM_PER_PT) < 0.3 and abs(r.length_mm - (x1 - x0) * MM_PER_PT) < 0.3 \
-                        and abs(r.y_mm - y * MM_PER_PT) < 0.3:
-                    return
-            found.append(HRule(length_mm=(x1 - x0) * MM_PER_PT, kind=kind, solid=solid,
-                               x0_mm=x0 * MM_PER_PT, y_mm=y * MM_PER_PT, page=page.page_number,
-                               center_mm=(x0 + x1) / 2 * MM_PER_PT))
-
-        def white(obj, key):
-            col = color_hex(obj.get(key))
-            return col is not None and col not in ("??????",) and all(
-                int(col[i:i + 2], 16) > 230 for i in (0, 2, 4))
-
-        for ln in page.lines:
-            dash = ln.get("dash")
-            solid = not (dash and dash[0] and any(float(d) > 0 for d in dash[0]))
-            if white(ln, "stroking_color"):
+        for st in content.strokes:
+            if st.x1 - st.x0 < 2.0 / MM_PER_PT:
                 continue
-            if abs(ln["top"] - ln["bottom"]) < 0.6:
-                add(ln["x0"], ln["x1"], (ln["top"] + ln["bottom"]) / 2, "line", solid)
-            elif abs(ln["x0"] - ln["x1"]) < 0.6:
-                verticals.append((ln["x0"] * MM_PER_PT, ln["top"] * MM_PER_PT, ln["bottom"] * MM_PER_PT))
-        for rc in page.rects:
-            w_, hgt = rc["x1"] - rc["x0"], rc["bottom"] - rc["top"]
-            visible = (rc.get("fill") and not white(rc, "non_stroking_color")) or \
-                      (rc.get("stroke") and not white(rc, "stroking_color"))
-            if not visible:
+            x0, length, y = st.x0 * MM_PER_PT, (st.x1 - st.x0) * MM_PER_PT, st.y * MM_PER_PT
+            if any(abs(r.x0_mm - x0) < 0.3 and abs(r.length_mm - length) < 0.3 and abs(r.y_mm - y) < 0.3
+                   for r in found):
                 continue
-            if hgt <= 2.0 and w_ > hgt:
-                add(rc["x0"], rc["x1"], (rc["top"] + rc["bottom"]) / 2, "rect")
-            elif w_ <= 2.0 and hgt > w_:
-                verticals.append((rc["x0"] * MM_PER_PT, rc["top"] * MM_PER_PT, rc["bottom"] * MM_PER_PT))
-        for cv in page.curves:
-            pts = cv.get("pts") or []
-            if len(pts) >= 2 and max(p[1] for p in pts) - min(p[1] for p in pts) < 0.6 \
-                    and not white(cv, "stroking_color"):
-                add(min(p[0] for p in pts), max(p[0] for p in pts), (cv["top"] + cv["bottom"]) / 2, "line")
-        return found, verticals
+            found.append(HRule(length_mm=length, kind=st.kind, solid=st.solid, x0_mm=x0, y_mm=y,
+                               page=content.number, center_mm=x0 + length / 2))
+        return found
 
-    # ------------------------------------------------------------------ pictures
-    def pictures(self, page) -> list[Image]:
+    @staticmethod
+    def pictures(content: PageContent) -> list[Image]:
         out = []
-        decoded = {}
-        try:
-            if getattr(self, "_pypdf", None) is None:
-                self._pypdf = pypdf.PdfReader(self.path)
-            pp = self._pypdf.pages[page.page_number - 1]
-            for img in pp.images if page.images else []:
-                decoded[img.name.split(".")[0].lstrip("/")] = img.image
-        except Exception:
-            decoded = {}
-        for im in page.images:
-            stream = im.get("stream")
-            attrs = getattr(stream, "attrs", {}) or {}
-            filt = str(attrs.get("Filter", ""))
-            fmt = "jpeg" if "DCT" in filt else "jpx" if "JPX" in filt else "png"
-            has_alpha = "SMask" in attrs or "Mask" in attrs
-            name = str(im.get("name", "")).lstrip("/")
-            pil = decoded.get(name)
-            _, _, mean = imaging.analyze(image=pil) if pil is not None else (None, None, None)
-            out.append(Image(page=page.page_number, format=fmt, has_alpha=has_alpha, mean_rgb=mean,
-                             x0=im["x0"] * MM_PER_PT, x1=im["x1"] * MM_PER_PT,
-                             top=im["top"] * MM_PER_PT, bottom=im["bottom"] * MM_PER_PT))
+        for pic in content.pictures:
+            filters = " ".join(pic.filters)
+            fmt = "jpeg" if "DCT" in filters else "jpx" if "JPX" in filters else "png"
+            _, _, mean = imaging.analyze(image=pic.pil) if pic.pil is not None else (None, None, None)
+            out.append(Image(page=content.number, format=fmt, has_alpha=pic.transparent, mean_rgb=mean,
+                             x0=pic.x0 * MM_PER_PT, x1=pic.x1 * MM_PER_PT,
+                             top=pic.top * MM_PER_PT, bottom=pic.bottom * MM_PER_PT))
         return out
 
     # ------------------------------------------------------------------ whole document
@@ -312,33 +179,73 @@ class PdfReader:
         verticals: dict[int, list] = {}
         sections: list[Section] = []
         pictures: list[Image] = []
-        for page in self.pages:
-            rows = [self.segments(r) for r in self.rows(self.glyphs(page))]
-            rows = [r for r in rows if r]
-            pages_rows.append(rows)
-            hr, vert = self.hrules(page)
-            rules.extend(hr)
-            verticals[page.page_number] = vert
-            pictures.extend(self.pictures(page))
-            w_mm, h_mm = float(page.width) * MM_PER_PT, float(page.height) * MM_PER_PT
-            sections.append(Section(number=page.page_number, width_mm=w_mm, height_mm=h_mm,
-                                    measured=True, label=f"trang {page.page_number}"))
+        contents: list[PageContent] = []
+        fonts: dict[str, bool] = {}
+        for number in range(1, len(self.pdf) + 1):
+            page = self.pdf[number - 1]
+            try:
+                content = self.pages.read(page, number)
+            except Exception as exc:
+                raise UnreadableFile(self.path, f"không đọc được trang {number} ({exc})") from None
+            finally:
+                page.close()
+            contents.append(content)
+            rows = [self.segments(r) for r in self.rows(content.glyphs)]
+            pages_rows.append([r for r in rows if r])
+            rules.extend(self.hrules(content))
+            verticals[number] = [(x * MM_PER_PT, t * MM_PER_PT, b * MM_PER_PT) for x, t, b in content.verticals]
+            pictures.extend(self.pictures(content))
+            for g in content.glyphs:
+                if g.embedded is not None:
+                    fonts[strip_subset(g.font)] = fonts.get(strip_subset(g.font), False) or g.embedded
+            sections.append(Section(number=number, width_mm=content.width * MM_PER_PT,
+                                    height_mm=content.height * MM_PER_PT, measured=True, label=f"trang {number}"))
         doc = build_paragraphs(self.path, pages_rows, rules, sections, verticals, self.layout)
         doc.images = pictures
-        doc.fonts = {strip_subset(k): v for k, v in self.fonts.embedded.items()}
+        doc.fonts = fonts
+        doc.untrusted = trust.assess(contents, (p.text for p in doc.paras))
+        self.contents = contents
         return doc
 
+    def read_by_ocr(self, doc: Document) -> Document:
+        """The same pages read by Tesseract: words and places, no fonts or sizes."""
+        from baocao.check import ocr
 
-def read_pdf(path: str, layout) -> Document:
+        why_not = ocr.available()
+        if why_not is not None:
+            doc.untrusted = f"{doc.untrusted}; --ocr: {why_not}"
+            return doc
+        pages_rows = []
+        for number in range(1, len(self.pdf) + 1):
+            page = self.pdf[number - 1]
+            try:
+                glyphs = ocr.page_glyphs(page, number)
+            except (OSError, subprocess.SubprocessError) as exc:
+                doc.untrusted = f"{doc.untrusted}; --ocr: tesseract không đọc được trang {number} ({exc})"
+                return doc
+            finally:
+                page.close()
+            rows = [self.segments(r) for r in self.rows(glyphs)]
+            pages_rows.append([r for r in rows if r])
+        sections = [Section(number=s.number, width_mm=s.width_mm, height_mm=s.height_mm, measured=True,
+                            label=s.label) for s in doc.sections]
+        verticals = {s.number: [] for s in sections}
+        read = build_paragraphs(self.path, pages_rows, list(doc.rules), sections, verticals, self.layout)
+        read.images = doc.images
+        read.read_by_ocr = f"lớp chữ của PDF không dùng được ({doc.untrusted.split(':')[0]}); chữ được đọc lại bằng OCR"
+        return read
+
+
+def read_pdf(path: str, layout, ocr: bool = False) -> Document:
     reader = PdfReader(path, layout)
     try:
-        return reader.read()
+        doc = reader.read()
+        if ocr and doc.untrusted:
+            doc = reader.read_by_ocr(doc)
+        return doc
     except UnreadableFile:
         raise
     except Exception as exc:  # a malformed content stream: say so instead of a traceback
         raise UnreadableFile(path, f"nội dung PDF không đọc được ({type(exc).__name__}: {exc})") from None
     finally:
-        try:
-            reader.pdf.close()
-        except Exception:
-            pass
+        reader.pdf.close()

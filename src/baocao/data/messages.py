@@ -9,6 +9,7 @@ mapping, an unknown key at its own line), and the error type is translated, with
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 import unicodedata
@@ -221,12 +222,21 @@ def _message(error: dict, root: type[BaseModel]) -> str:
     return f"giá trị không hợp lệ: {_kind(value)} (mã lỗi {kind})"
 
 
+_WRAPPED_STR = re.compile(r"^function-(?:before|after|wrap|plain)\[.*, str\]$")
+
+
+def _plain_branches(error: dict) -> dict:
+    """A union branch of validated text ("function-before[_text(), str]") is the "str" branch."""
+    loc = tuple("str" if isinstance(s, str) and _WRAPPED_STR.match(s) else s for s in error["loc"])
+    return {**error, "loc": loc}
+
+
 def translate(error: ValidationError, doc: LoadedDocument, root: type[BaseModel],
               prefix: tuple = ()) -> list[Problem]:
     """Every error of *error* as a Problem in *doc* (whose data at *prefix* was validated)."""
     data = _raw_at(doc.data, prefix)
     problems = []
-    for item in _choose_branches(error.errors(include_url=False), data):
+    for item in _choose_branches([_plain_branches(e) for e in error.errors(include_url=False)], data):
         path, exists = _data_path(data, tuple(item["loc"]))
         full = prefix + path
         if exists or item["type"] == "extra_forbidden":
