@@ -290,3 +290,22 @@ def test_the_lock_waits_for_another_build(jobs, data, tmp_path):
     threading.Timer(0.5, lambda: os.close(fd)).start()
     status, _out, err = build(str(data / "toi-thieu.yaml"), "--out", str(out))
     assert status == 0 and "Đang chờ một lần dựng khác" in err
+
+
+def test_the_output_folder_may_not_hold_the_data(jobs, tmp_path, monkeypatch):
+    shutil.copytree(GOOD, tmp_path / "data")
+    shutil.copy(GOOD / "toi-thieu.yaml", tmp_path / "data" / "data.yaml")
+    before = snapshot(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    status, _out, err = build("data", "--out", ".")
+    assert status == ExitStatus.DATA_ERROR and "thư mục kết quả chứa dữ liệu data" in err
+    assert snapshot(tmp_path) == before
+    status, _out, err = build("data", "--out", "data/output")  # inside the data folder is fine
+    assert status == 0, err
+    assert (tmp_path / "data" / "output" / "data" / "ghi-chu.txt").is_file() and (tmp_path / "data" / "data.yaml").is_file()
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_clean_error(jobs, data, tmp_path):
+    (tmp_path / "tep").write_text("không phải thư mục", encoding="utf-8")
+    status, _out, err = build(str(data), "--out", str(tmp_path / "tep" / "out"))
+    assert status == ExitStatus.RENDER_ERROR and "không tạo được thư mục kết quả" in err and "Traceback" not in err

@@ -27,7 +27,7 @@ from baocao.build.result import BuildResult, NoticeResult
 from baocao.build.sources import NoticeSource, discover
 from baocao.build.workers import Failure, InProcess, Pool, Rendered, render_job
 from baocao.build.write import install_set, locked, recover
-from baocao.errors import BaocaoError, DataError, ExitStatus, Problem
+from baocao.errors import BaocaoError, DataError, ExitStatus, Problem, RenderError
 
 
 @dataclass
@@ -48,6 +48,17 @@ class Options:
 def _display_path(path: Path) -> str:
     relative = os.path.relpath(os.path.abspath(path))
     return Path(relative if not relative.startswith("..") else os.path.abspath(path)).as_posix()
+
+
+def _refuse_out_over_data(options: Options) -> None:
+    """``--out`` may sit inside the data folder (it is skipped) but must not hold it: a notice
+    named like the data folder would otherwise replace it with its outputs."""
+    out = Path(os.path.abspath(options.out))
+    for item in options.sources:
+        given = Path(os.path.abspath(item))
+        if given == out or out in given.parents:
+            raise DataError(Problem(str(options.out), None, None, "",
+                                    f"thư mục kết quả chứa dữ liệu {item}: chọn --out khác (vd: output)"))
 
 
 class _Templates:
@@ -112,7 +123,11 @@ def run(options: Options, display: Display) -> BuildResult:
             result.add(NoticeResult(str(plan.source.path), plan.source.slug, state, plan.reason))
         result.seconds = time.perf_counter() - started
         return result
-    options.out.mkdir(parents=True, exist_ok=True)
+    _refuse_out_over_data(options)
+    try:
+        options.out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise RenderError(f"không tạo được thư mục kết quả {options.out}: {error.strerror or error}") from None
     with SignalGuard() as guard:
         try:
             with locked(options.out, display.waiting_for_lock):
