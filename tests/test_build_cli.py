@@ -2,7 +2,7 @@
 
 Real rendering is tested in test_build_incremental.py; here the engine's own behaviour: which
 files are notices, what each failure does to the others, the messages, the exit statuses,
-``--check``, ``--json`` and ``--verify``. ``--jobs 1`` keeps rendering in this process, where
+``--check``, ``--json`` and ``--verify``. ``--jobs 0`` keeps rendering in this process, where
 the stand-in kind is installed.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ def run(argv: list[str]) -> tuple[int, str, str]:
 
 
 def build(*argv: str) -> tuple[int, str, str]:
-    return run(["build", "--jobs", "1", *argv])
+    return run(["build", "--jobs", "0", *argv])
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

@@ -146,7 +146,7 @@ def test_take_numbers_at_build_time_gives_a_draft_the_next_number_for_good(numbe
     data = tmp_path / "data"
     shutil.copytree(GOOD, data)
     out = tmp_path / "out"
-    argv = ["build", str(data), "--out", str(out), "--jobs", "1"]
+    argv = ["build", str(data), "--out", str(out), "--jobs", "0"]
     status, _out, err = run([*argv, "--take-numbers"])
     assert status == 0, err
     assert "số 01/TB-VP" in err

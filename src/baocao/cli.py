@@ -86,9 +86,9 @@ def _check_module() -> Any:
     return command
 
 
-def _positive(text: str) -> int:
+def _jobs(text: str) -> int:
     value = int(text)
-    if value < 1:
+    if value < 0:
         raise ValueError(text)
     return value
 
@@ -110,8 +110,9 @@ def _add_build(sub: Any) -> None:
     p.add_argument("sources", nargs="*", default=["data"], metavar="TỆP_HOẶC_THƯ_MỤC",
                    help="tệp thông báo hoặc thư mục (tìm cả thư mục con; mặc định: data)")
     p.add_argument("--out", default="output", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: output)")
-    p.add_argument("--jobs", "-j", type=_positive, default=default_jobs(), metavar="N",
-                   help=f"số tiến trình dựng song song (mặc định: số lõi CPU, ở đây {default_jobs()})")
+    p.add_argument("--jobs", "-j", type=_jobs, default=default_jobs(), metavar="N",
+                   help=f"số tiến trình dựng song song (mặc định: số lõi CPU, ở đây {default_jobs()}; "
+                        "0: dựng ngay trong tiến trình này)")
     p.add_argument("--force", action="store_true", help="dựng lại tất cả, kể cả những gì không đổi")
     p.add_argument("--check", action="store_true",
                    help="không ghi gì; liệt kê kết quả cũ hoặc còn thiếu, mã thoát 1 nếu có (dùng trong CI)")

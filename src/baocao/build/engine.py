@@ -169,8 +169,9 @@ class _Build:
                 self._unchanged(plan)
         checks = verifying.Checks(self) if self.options.verify else None
         unchecked = [p for p in plans if p.current and checks and checks.todo(p.entry)]
-        jobs = min(self.options.jobs, len(stale) + len(unchecked))
-        self.runner = Pool(jobs, self.options.verify) if jobs > 1 else InProcess(render=bool(stale))
+        tasks = len(stale) + len(unchecked)
+        self.runner = Pool(min(self.options.jobs, tasks), self.options.verify) \
+            if self.options.jobs and tasks > 1 else InProcess(render=bool(stale))
         if checks:
             for plan in plans:
                 if plan.current:
