@@ -18,6 +18,8 @@ INDENT = 2
 RESERVED = re.compile(r"^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF"
                       r"|y|Y|n|N|0\d+|[-+]?\d*\.\d*(?:[eE][-+]?\d+)?|\d+(?::\d+)+|\.inf|\.nan|<<|=)$")
 PLAIN_START = set("-?:,[]{}#&*!|>'\"%@` ")
+# Lists written inline when short: keys and codes, not sentences.
+FLOW_KEYS = {"phoi_hop", "thoi_han", "don_vi", "ten_khac", "ten_dau", "thay_boi", "gom", "chuc_vu"}
 
 
 def _plain_ok(text: str, in_flow: bool = False) -> bool:
@@ -104,7 +106,7 @@ class Emitter:
             self.out.append(head)
             self.mapping(value, path, indent + INDENT)
         elif isinstance(value, list):
-            flow = self._flow(value, WIDTH - len(head) - 1)
+            flow = self._flow(value, WIDTH - len(head) - 1) if path[-1] in FLOW_KEYS else None
             if flow is not None:
                 self.out.append(f"{head} {flow}")
                 return

@@ -25,6 +25,7 @@ NUMBERED = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.|[a-zđ]\))\s")
 BULLET = re.compile(r"^[-–+•]\s")
 BODY_START = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Xét|Kính gửi|Ngày \d|Sau khi|Vào hồi)\b")
 TERMINAL = (".", ";", ":", "!", "?", "./.")
+DRAFT_DATE = re.compile(r"^[^,]{2,40},\s*ngày[\s.…_\d]*tháng[\s.…_\d]*năm[\s.…_\d]*$", re.IGNORECASE)
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -49,7 +50,7 @@ def split_text(path: str, lines: list[str]) -> Source:
     if title is None:
         raise UnreadableSource(path, NOT_A_NOTICE)
     for line in lines[:title]:
-        pieces = [p for p in COLUMNS.split(line.strip()) if p.strip()]
+        pieces = _columns(line.strip())
         for k, piece in enumerate(pieces):
             if not tx.is_rule_text(piece):
                 column = "" if len(pieces) == 1 else ("left" if k == 0 else "right")
@@ -59,6 +60,15 @@ def split_text(path: str, lines: list[str]) -> Source:
     source.body = [Line(p) for p in paragraphs(lines[start:end])]
     _closing(lines[end:], source, signer_first)
     return source
+
+
+def _columns(line: str) -> list[str]:
+    """A header line cut into its columns, unless the runs of spaces are the blanks of a draft
+    ("Số:        /TB-UBND", "Hà Nội, ngày      tháng     năm 2026")."""
+    pieces = [p for p in COLUMNS.split(line) if p.strip()]
+    if len(pieces) > 1 and (re.fullmatch(r"Số\s*:?", pieces[0], re.IGNORECASE) or DRAFT_DATE.match(line)):
+        return [line]
+    return pieces
 
 
 def _summary(lines: list[str], start: int, source: Source) -> int:
