@@ -70,5 +70,5 @@ def check_zip(path: Path) -> None:
                     raise UnreadableSource(path, "XML của văn bản có khai báo DOCTYPE/ENTITY: không đọc")
     except UnreadableSource:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise UnreadableSource(path, f"không phải tệp DOCX (zip) hợp lệ ({exc})") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise UnreadableSource(path, "không phải tệp DOCX hợp lệ (không mở được như một tệp zip)") from None

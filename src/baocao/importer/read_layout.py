@@ -6,6 +6,8 @@ and cutting the running text from the closing block and from what follows the si
 """
 from __future__ import annotations
 
+import re
+
 from baocao.check import text as tx
 from baocao.check.model import (
     BODY,
@@ -24,8 +26,14 @@ NOT_A_NOTICE = ("không tìm thấy tên loại «THÔNG BÁO»: tệp này khô
                 "(baocao chỉ nhập thông báo)")
 
 
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _clean(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+    # PDFium marks a hyphen that ends a line with U+0002: in Vietnamese it is a word's own hyphen
+    # ("các-bon" broken after "các-"), so the line is joined back without a space.
+    text = re.sub("\x02\\s*", "-", text.replace("\u00a0", " "))
+    return " ".join(CONTROL.sub("", text).split())
 
 
 def is_title(text: str) -> bool:

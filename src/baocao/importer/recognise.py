@@ -41,7 +41,8 @@ class Imported:
 
     @property
     def to_check(self) -> int:
-        return sum(1 for notes in self.notes.values() for n in notes if n.startswith("kiểm tra lại"))
+        return sum(1 for notes in self.notes.values() for n in notes if n.startswith("kiểm tra lại")) \
+            + (1 if self.tail else 0)
 
 
 def _meeting_day(source: Source) -> dt.date | None:
