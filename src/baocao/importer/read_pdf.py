@@ -35,16 +35,25 @@ def read_pdf(path: Path, ocr: bool = False) -> Source:
     from baocao.check.readers.pdf.reader import read_pdf as read_layout
 
     try:
-        doc = read_layout(str(path), DEFAULT_LAYOUT, ocr=ocr)
+        doc = read_layout(str(path), DEFAULT_LAYOUT)
     except UnreadableFile as exc:
         raise UnreadableSource(path, exc.reason) from None
-    if doc.untrusted and not doc.read_by_ocr:
-        hint = "" if ocr else " Nếu máy có tesseract (tiếng Việt), chạy lại với --ocr để đọc bằng nhận dạng chữ."
-        raise UnreadableSource(path, f"không dùng được lớp chữ của PDF: {doc.untrusted}.{hint}")
-    if not any(p.text.strip() for p in doc.paras):
-        raise UnreadableSource(path, "PDF không có lớp chữ (bản quét?): không có chữ nào để nhập."
-                               + ("" if ocr else " Chạy lại với --ocr nếu máy có tesseract (tiếng Việt)."))
-    source = to_source(doc, "pdf")
-    if doc.read_by_ocr:
-        source.notes.append("chữ được đọc bằng nhận dạng (OCR): đối chiếu từng chữ với bản gốc")
+    usable = doc.untrusted is None and any(p.text.strip() for p in doc.paras)
+    if not usable and ocr:
+        return _by_ocr(path)
+    if not usable:
+        why = doc.untrusted or "PDF không có chữ nào (bản quét?)"
+        raise UnreadableSource(path, f"không dùng được lớp chữ của PDF: {why}. Nếu máy có tesseract "
+                                     "(tiếng Việt), chạy lại với --ocr để đọc bằng nhận dạng chữ.")
+    return to_source(doc, "pdf")
+
+
+def _by_ocr(path: Path) -> Source:
+    from baocao.importer.ocr import pdf_text
+    from baocao.importer.read_text import split_text
+
+    source = split_text(str(path), [line.rstrip() for line in pdf_text(path).splitlines()])
+    source.kind = "pdf"
+    source.notes.append("chữ được đọc bằng nhận dạng (OCR) vì PDF không có lớp chữ dùng được: "
+                        "đối chiếu từng chữ với bản gốc")
     return source

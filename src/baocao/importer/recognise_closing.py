@@ -98,6 +98,12 @@ def _signer(lines: list[str]) -> tuple[dict, list[str], list[str]]:
     """(nguoi_ky, lines after the signer's name, comments)."""
     notes: list[str] = []
     lines = [" ".join(line.split()) for line in lines if line.strip()]
+    # A stray mark read off a signature or a seal (OCR) is not a line of the block.
+    marks = [line for line in lines if sum(c.isalpha() for c in line) < 2]
+    lines = [line for line in lines if line not in marks]
+    if marks:
+        notes.append("kiểm tra lại: ký tự rời ở khối chữ ký không đưa vào dữ liệu: "
+                     + "; ".join(f"«{m}»" for m in marks))
     name_at = next((i for i, line in enumerate(lines) if not tx.is_upper(line) and not tx.is_signer_head(line)
                     and not re.match(r"^\(?(?:đã ký|ký|kt|ký thay|ký tên)", line, re.IGNORECASE)), None)
     upper = lines[:name_at] if name_at is not None else lines
