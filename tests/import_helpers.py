@@ -85,13 +85,13 @@ def assignments(notice, registry) -> list[tuple]:
             for t in iter_assignments(notice)]
 
 
-def import_into(source: Path, folder: Path, name: str | None = None):
+def import_into(source: Path, folder: Path, name: str | None = None, ocr: bool = False):
     """Import *source* into the project *folder* as baocao import -o would; returns the YAML path
     and what was recognised."""
     from baocao.importer.pipeline import import_notice, write_checked
 
     target = folder / (name or f"{source.stem}.yaml")
-    text, imported = import_notice(source, target)
+    text, imported = import_notice(source, target, ocr=ocr)
     write_checked(text, imported, target, force=False)
     return target, imported
 
