@@ -18,7 +18,7 @@ from baocao.importer.source import Line
 from baocao.vi.numbering import diem_letter, roman
 
 MARKER = re.compile(r"^(?:(?P<phan>[IVXL]+)\.|(?P<khoan>\d{1,2})\.|(?P<diem>[a-zđ])\)|(?P<gach>[-–])|(?P<cong>\+))"
-                    r"[ \t]+(?P<rest>\S.*)?$", re.S)
+                    r"[ \t]+(?P<rest>\S.*)$", re.S)
 LEVEL = {"body": 0, "phan": 1, "khoan": 2, "diem": 3, "gach": 4, "cong": 5}
 ENDS_SENTENCE = (".", ";", "!", "?", "./.")
 
@@ -84,7 +84,7 @@ def build(lines: list[Line]) -> Node:
                 path.pop()
             parent = path[-1]
             if _opens(parent, kind, m.group(kind), line):
-                node = Node(kind, Line((m.group("rest") or "").strip(), line.bold, line.italic, line.centred))
+                node = Node(kind, Line(m.group("rest").strip(), line.bold, line.italic, line.centred))
                 parent.entries.append(("node", node))
                 parent.counts[kind] = parent.counts.get(kind, 0) + 1
                 stack = [*path, node]

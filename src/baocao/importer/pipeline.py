@@ -9,6 +9,7 @@ from baocao.errors import DataError, Problem, RenderError
 from baocao.importer.emit_yaml import dump
 from baocao.importer.errors import UnreadableSource
 from baocao.importer.recognise import Imported, recognise
+from baocao.importer.repair import settle
 from baocao.importer.source import Source
 from baocao.vi.text import nfc
 
@@ -56,6 +57,7 @@ def import_notice(path: Path, target: Path | None = None, ocr: bool = False) -> 
     source = read_source(Path(path), ocr=ocr)
     registry, layout, templates = _project(target)
     imported = recognise(source, registry, layout, templates)
+    settle(imported, registry)
     text = nfc(dump(imported.data, imported.notes, imported.head, imported.tail))
     return text, imported
 
