@@ -145,21 +145,40 @@ def test_existing_output_needs_force(folder):
 
 
 def test_invalid_result_is_not_written(folder, monkeypatch):
-    """Should recognition ever produce data baocao refuses, the validator's errors come out with
-    file:line (of the YAML that was not written) and nothing is written."""
+    """Should recognition ever produce data baocao refuses and cannot take back, the validator's
+    errors come out with file:line (of the YAML that was not written) and nothing is written."""
     from baocao.importer import pipeline
 
     real = pipeline.recognise
 
     def broken(*args, **kwargs):
         result = real(*args, **kwargs)
-        result.data["noi_dung"]["van_ban"] = ["Bộ Ngoại giao chủ trì."]
-        result.data["noi_dung"]["doan"] = [{"van_ban": "Việc không có cơ quan nào.", "chu_tri": "bo-khong-co"}]
+        result.data["nguoi_ky"]["ho_ten"] = "TS. Võ Tuấn Anh"
         return result
 
     monkeypatch.setattr(pipeline, "recognise", broken)
     err = refused(REAL / "D_hanoi-ubnd-453-2026-treo-co.txt", folder=folder, expect="không hợp lệ, không ghi gì")
-    assert "kq.yaml:" in err and "bo-khong-co" in err
+    assert "kq.yaml:" in err and "nguoi_ky.ho_ten" in err and "học hàm" in err
+
+
+def test_refused_recognition_is_taken_back(folder, monkeypatch):
+    """A lead or coordinator the validator refuses is dropped with a comment; the words stay."""
+    from baocao.importer import pipeline
+
+    real = pipeline.recognise
+
+    def wrong(*args, **kwargs):
+        result = real(*args, **kwargs)
+        task = result.data["noi_dung"]["doan"][0]
+        task["phoi_hop"] = ["bo-khong-co", *task.get("phoi_hop", [])]
+        return result
+
+    monkeypatch.setattr(pipeline, "recognise", wrong)
+    status, _out, err = run(REAL / "D_vpcp-472-2023-khu-cong-nghe-cao.txt", "-o", folder / "kq.yaml")
+    assert status == 0, err
+    text = (folder / "kq.yaml").read_text(encoding="utf-8")
+    assert "bo-khong-co" in text.split("noi_dung:")[1].split("nguoi_ky:")[0]       # in the comment only
+    assert "phoi_hop: [van-phong-chinh-phu]" in text and "kiểm tra lại: đã bỏ «bo-khong-co»" in text
 
 
 def test_to_standard_output(tmp_path):
