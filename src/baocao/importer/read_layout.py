@@ -17,6 +17,7 @@ from baocao.check.model import (
     HEADER_RIGHT,
     PAGE_FOOTER,
     PAGE_HEADER,
+    TABLE,
     Document,
 )
 from baocao.importer.errors import UnreadableSource
@@ -65,6 +66,9 @@ def to_source(doc: Document, kind: str) -> Source:
         source.summary.append(_line(paras[i]))
         i += 1
     closing_seen = False
+    closing_at = next((k for k, p in enumerate(paras) if p.region in (CLOSING_LEFT, CLOSING_RIGHT)), len(paras))
+    if any(p.region == TABLE for p in paras[i:closing_at]):
+        source.notes.append("văn bản gốc có bảng trong nội dung: mỗi ô được ghi thành một đoạn, theo thứ tự hàng")
     for p in paras[i:]:
         text = _clean(p.text)
         if p.region == CLOSING_LEFT:
