@@ -9,7 +9,6 @@ split at runs of spaces. A text without header (only the tên loại onwards) is
 from __future__ import annotations
 
 import re
-import statistics
 from pathlib import Path
 
 from baocao.check import text as tx

@@ -17,7 +17,7 @@ from baocao.check import text as tx
 from baocao.data.model import Agency
 from baocao.documents.layout import Layout
 from baocao.documents.notice import header_lines
-from baocao.importer.names import AgencyIndex, _key, as_written, guess_kind, title_case_guess
+from baocao.importer.names import AgencyIndex, _key, as_written, title_case_guess
 from baocao.importer.source import Line
 from baocao.vi.text import upper_vi
 
