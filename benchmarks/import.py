@@ -18,19 +18,11 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from render import timed  # benchmarks/render.py: median and best of N runs after a warm-up
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds"))
 SAMPLE = ROOT / "data" / "thong-bao-15-tb-vpcp.yaml"
-
-
-def timed(fn, repeat: int) -> tuple[float, float]:
-    fn()  # warm-up: imports, the registry, templates
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs), min(runs)
 
 
 def process(args: list[str], repeat: int = 3) -> float:
