@@ -58,8 +58,11 @@ def _expected(parent: Node, kind: str) -> str:
 
 def _opens(parent: Node, kind: str, number: str, line: Line) -> bool:
     if kind == "phan":
+        # A phần title is in capitals or bold, or at least a short line that ends no sentence
+        # (baocao prints it in capitals either way).
+        title = line.text.split(None, 1)[-1]
         return parent.kind == "body" and not parent.counts.get("khoan") and number == _expected(parent, kind) \
-            and (line.bold or _mostly_upper(line.text))
+            and (line.bold or _mostly_upper(line.text) or (len(title.split()) <= 20 and not title.endswith(ENDS_SENTENCE + (":",))))
     if kind == "khoan":
         return parent.kind in ("body", "phan") and number == _expected(parent, kind)
     if kind == "diem":

@@ -37,6 +37,13 @@ HEAD_RE = re.compile(r"(?!%s)(?:%s)(?!\w)" % ("|".join(re.escape(n) + r"(?!\w)" 
 # "các cơ quan liên quan", "các Bộ, cơ quan, địa phương liên quan": a group written as free text.
 GROUP_RE = re.compile(r"các\s+(?:[\w ,]{1,60}?\s)?(?:liên quan|có liên quan)(?!\w)", re.IGNORECASE)
 MINISTRY_KINDS = ("bo", "co-quan-ngang-bo")
+# Words that begin the task after a body's name ("Sở Tài chính rà soát …"): a name the registry
+# does not know ends before them.
+TASK_VERBS = re.compile(r"\s(?:rà soát|hoàn thiện|hoàn thành|tổng hợp|xây dựng|triển khai|tổ chức|báo cáo|thực hiện"
+                        r"|chỉ đạo|hướng dẫn|kiểm tra|theo dõi|đề xuất|nghiên cứu|tham mưu|bố trí|phối hợp|khẩn trương"
+                        r"|chủ động|tiếp tục|đẩy mạnh|thống nhất|trình|xem xét|giải quyết|cung cấp|bảo đảm|đảm bảo"
+                        r"|lập|ban hành|sửa đổi|công bố|xử lý|phê duyệt|thẩm định|tăng cường|có trách nhiệm|chịu trách nhiệm"
+                        r"|để|nhằm|đôn đốc|rà|gửi|làm việc|tập trung|quyết liệt|sớm|kịp thời|cần|phải)(?!\w)")
 
 
 TOKEN = re.compile(r"\w+|[^\w\s]")

@@ -84,9 +84,10 @@ def _summary(lines: list[str], start: int, source: Source) -> int:
     while k < len(lines) and not lines[k].strip():
         k += 1
     while k < len(lines) and lines[k].strip() and not tx.is_rule_text(lines[k].strip()):
-        if source.summary and (BODY_START.match(lines[k].strip()) or NUMBERED.match(lines[k].strip())):
+        line = lines[k].strip()
+        if source.summary and (BODY_START.match(line) or NUMBERED.match(line) or line.endswith(":") or len(line) > 200):
             break
-        source.summary.append(Line(lines[k].strip()))
+        source.summary.append(Line(line))
         k += 1
     return k
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from baocao.importer.names import GROUP_RE, HEAD_RE, AgencyIndex, Mention
+from baocao.importer.names import GROUP_RE, HEAD_RE, TASK_VERBS, AgencyIndex, Mention
 from baocao.vi.deadline_text import find_deadlines
 from baocao.vi.deadlines import Deadline
 
@@ -85,7 +85,7 @@ class TaskReader:
             return None
         if known is None and HEAD_RE.match(text, pos):
             m = re.compile(r"([^.;:()\n]{2,120}?)\s*(?::|(?<!\w)(?=chủ\s+trì(?!\w)))").match(text, pos)
-            if m and not re.search(r"(?<!\w)(?:và|với|của)\s*$", m.group(1)):
+            if m and not re.search(r"(?<!\w)(?:và|với|của)\s*$", m.group(1)) and not TASK_VERBS.search(m.group(1)):
                 name = m.group(1).strip().rstrip(",")
                 if len(name.split()) <= 16:
                     end = m.end() if text[m.end() - 1:m.end()] == ":" else m.end() + len("chủ trì")
@@ -129,10 +129,14 @@ class TaskReader:
 
     def _new_name_end(self, text: str, pos: int) -> int | None:
         """Where a body the registry does not know ends: before a separator followed by another
-        body or group, or before ":" ";" "(" "." — else it cannot be told from the words after."""
+        body or group, before ":" ";" "(" ".", or before the verb its task begins with — else it
+        cannot be told from the words after."""
+        verb = TASK_VERBS.search(text, pos)
         for m in re.finditer(r"\s*,\s*(?:và\s+)?|\s+và\s+|\s*[:;(]|\.(?:\s|$)|$", text[pos:]):
             if m.start() == 0:
                 continue
+            if verb is not None and pos + m.start() > verb.start():
+                return verb.start() if verb.start() > pos else None
             after = pos + m.end()
             if m.group(0).strip() in (":", ";", "(", ".") or m.end() == len(text) - pos:
                 return pos + m.start()
