@@ -24,6 +24,7 @@ NUMBERED = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.|[a-zđ]\))\s")
 BULLET = re.compile(r"^[-–+•]\s")
 BODY_START = re.compile(r"^(?:Căn cứ|Thực hiện|Theo|Xét|Kính gửi|Ngày \d|Sau khi|Vào hồi)\b")
 TERMINAL = (".", ";", ":", "!", "?", "./.")
+PLACE_DATE_AT = re.compile(r"\s{3,}(?=[^\s,](?:(?!\s{3})[^,]){0,40},\s*ngày(?!\w))", re.IGNORECASE)
 DRAFT_DATE = re.compile(r"^[^,]{2,40},\s*ngày[\s.…_\d]*tháng[\s.…_\d]*năm[\s.…_\d]*$", re.IGNORECASE)
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -64,10 +65,12 @@ def split_text(path: str, lines: list[str]) -> Source:
 def _columns(line: str) -> list[str]:
     """A header line cut into its columns, unless the runs of spaces are the blanks of a draft
     ("Số:        /TB-UBND", "Hà Nội, ngày      tháng     năm 2026")."""
-    pieces = [p for p in COLUMNS.split(line) if p.strip()]
-    if len(pieces) > 1 and (re.fullmatch(r"Số\s*:?", pieces[0], re.IGNORECASE) or DRAFT_DATE.match(line)):
+    date = PLACE_DATE_AT.search(line)
+    if date and line[:date.start()].strip():
+        return [line[:date.start()].strip(), line[date.end():].strip()]
+    if re.match(r"Số\s*:", line, re.IGNORECASE) or DRAFT_DATE.match(line):
         return [line]
-    return pieces
+    return [p for p in COLUMNS.split(line) if p.strip()]
 
 
 def _summary(lines: list[str], start: int, source: Source) -> int:
