@@ -120,6 +120,11 @@ def test_same_as_the_hand_written_sample(name, source, tmp_path):
         [r.rstrip(";.") for r in docx_parts(sample).recipients]
     hand, hand_registry, _layout = loaded(ROOT / "data" / name)
     assert assignments(notice, registry) == assignments(hand, hand_registry)
+    if hand.meeting is not None:            # read from the opening, as the hand-written file holds it
+        assert (notice.meeting.date, notice.meeting.place, notice.meeting.chair, notice.meeting.name) == \
+            (hand.meeting.date, hand.meeting.place, hand.meeting.chair, hand.meeting.name)
+    else:
+        assert notice.meeting is None
 
 
 # --- seed 003 -----------------------------------------------------------------------------------
@@ -171,8 +176,16 @@ def test_seed_word_fidelity(seed):
     assert fidelity(source, words(docx_text(docx, from_title=True))) >= 0.99
 
 
+def test_seed_meeting_from_the_opening(seed):
+    _target, _result, _docx, notice, _registry = seed
+    hand, _hand_registry, _layout = loaded(ROOT / "data" / "thong-bao-15-tb-vpcp.yaml")
+    assert (notice.meeting.date, notice.meeting.chair, notice.meeting.name) == \
+        (hand.meeting.date, hand.meeting.chair, hand.meeting.name)
+
+
 def test_seed_draft_header_is_flagged(seed):
     target, *_ = seed
     text = target.read_text(encoding="utf-8")
     assert "không có phần đầu" in text and "năm 2026 suy ra từ câu chữ" in text
-    assert "\n  nam: 2026\n" in text and "\n  so:" not in text and "\n  ngay:" not in text
+    document = yaml.safe_load(text)["van_ban"]
+    assert str(document["nam"]) == "2026" and "so" not in document and "ngay" not in document

@@ -27,6 +27,9 @@ from baocao.vi.deadline_text import find_deadlines
 
 AGENCY_FIELDS = ("ten", "ten_ngan", "ten_khac", "ten_dau", "viet_tat", "loai", "chu_quan", "dia_danh", "don_vi",
                  "tu_ngay", "den_ngay", "thay_boi")
+MEETING = re.compile(r"^(?:Chiều |Sáng |Tối |Vào )?[Nn]gày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4}), "
+                     r"tại (?P<place>[^,]{2,80}), (?P<chair>[^,.;]{4,120}?) (?:đã )?chủ trì (?P<name>[^.;]{4,400}?)"
+                     r"(?:\.\s|\.$|;|$)")
 MEETING_DAY = re.compile(r"^(?:Ngày|Chiều ngày|Sáng ngày|Vào ngày)\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 
 
@@ -132,6 +135,11 @@ def recognise(source: Source, registry: Registry, layout: Layout, templates: Tem
     if audience:
         document["thong_bao_den"] = audience
     data: dict = {"van_ban": document}
+    meeting_data = _meeting(body.opening)
+    if meeting_data:
+        data["cuoc_hop"] = meeting_data
+        notes[("cuoc_hop",)] = ["cuộc họp đọc từ đoạn mở đầu: dữ liệu cho báo cáo tóm tắt; đoạn mở đầu vẫn in "
+                                "nguyên văn (mo_dau)"]
     if body.opening:
         data["mo_dau"] = body.opening if len(body.opening) > 1 else body.opening[0]
     data["noi_dung"] = body.content
@@ -162,6 +170,20 @@ def recognise(source: Source, registry: Registry, layout: Layout, templates: Tem
     head += [f"Lưu ý: {n}" for n in source.notes]
     return Imported(data=data, notes={k: v for k, v in notes.items() if v}, head=head, tail=tail,
                     tasks=body.tasks, added=added)
+
+
+def _meeting(opening: list[str]) -> dict | None:
+    """Date, place, chair and name of the meeting an opening reports ("Ngày 07 tháng 10 năm 2024, tại
+    trụ sở Chính phủ, Phó Thủ tướng … chủ trì cuộc họp về …")."""
+    m = MEETING.match(opening[0]) if opening else None
+    if m is None:
+        return None
+    try:
+        day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return {"ngay": day.isoformat(), "dia_diem": m.group("place").strip(), "chu_tri": m.group("chair").strip(),
+            "ten": m.group("name").strip()}
 
 
 def _issuer_from_text(source: Source, index: AgencyIndex, symbol: str | None) -> tuple[str, None] | None:
