@@ -189,3 +189,19 @@ def test_seed_draft_header_is_flagged(seed):
     assert "không có phần đầu" in text and "năm 2026 suy ra từ câu chữ" in text
     document = yaml.safe_load(text)["van_ban"]
     assert str(document["nam"]) == "2026" and "so" not in document and "ngay" not in document
+
+
+def test_same_bytes_in_two_processes(tmp_path):
+    """The same notice gives the same YAML, whatever the process (hash seeds differ)."""
+    import os
+    import subprocess
+    import sys
+
+    source = REAL / "D2_sct-laocai-1894-2026-ket-qua-kiem-tra-vlncn.txt"
+    outputs = []
+    for seed_value in ("1", "2"):
+        target = tmp_path / f"kq-{seed_value}.yaml"
+        subprocess.run([sys.executable, "-m", "baocao", "import", str(source), "-o", str(target)], check=True,
+                       capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed_value})
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
