@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from baocao import __version__
 from baocao.check import command as check_command
+from baocao.importer import command as import_command
 from baocao.errors import BaocaoError, DataError, ExitStatus, Problem
 
 MAX_SHOWN = 20
@@ -98,6 +99,7 @@ def build_parser() -> tuple[_Parser, Any]:
                    help="thư mục mẫu của dự án, thay các mẫu có sẵn cùng tên (mặc định: thu_muc_mau trong cai-dat.yaml)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo \"6 rõ\" là lỗi")
     check_command.register(sub)
+    import_command.register(sub)
     return parser, check_command
 
 
@@ -236,6 +238,8 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         debug = bool(getattr(args, "debug", False))
         if args.command == "check":
             return int(check.run(args, out, err))
+        if args.command == "import":
+            return int(import_command.run(args, out, err))
         if args.command == "build":
             args.run_check = lambda files: _verify(parser, check, files, out, err)
         command = {"validate": cmd_validate, "schema": cmd_schema, "build": cmd_build}[args.command]
