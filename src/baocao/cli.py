@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from baocao import __version__
+from baocao.importer import command as import_command
 from baocao.errors import BaocaoError, DataError, ExitStatus, Problem
 
 MAX_SHOWN = 20
@@ -176,6 +177,7 @@ def build_parser(with_check: bool = True) -> tuple[_Parser, Any]:
         check.register(sub)
     else:
         sub.add_parser("check", help=CHECK_HELP, add_help=False)
+    import_command.register(sub)
     _add_register(sub)
     return parser, check
 
@@ -335,6 +337,8 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         debug = bool(getattr(args, "debug", False))
         if args.command == "check":
             return int(check.run(args, out, err))
+        if args.command == "import":
+            return int(import_command.run(args, out, err))
         command = {"validate": cmd_validate, "schema": cmd_schema, "build": cmd_build,
                    "register": cmd_register}[args.command]
         return int(command(args, out, err))

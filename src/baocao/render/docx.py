@@ -87,11 +87,17 @@ def _base_style(word, layout: Layout) -> None:
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
 
 
+def _core(text: str, limit: int = 255) -> str:
+    """A core property (Word and python-docx hold at most 255 characters): a long trích yếu is cut
+    at a word, with "…"."""
+    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _metadata(word, doc: NoticeDocument) -> None:
     props = word.core_properties
-    props.title = doc.meta.title
-    props.author = props.last_modified_by = doc.meta.author
-    props.subject = doc.meta.subject
+    props.title = _core(doc.meta.title)
+    props.author = props.last_modified_by = _core(doc.meta.author)
+    props.subject = _core(doc.meta.subject)
     props.language = doc.meta.language
     props.keywords = "Thông báo"
     props.comments = ""

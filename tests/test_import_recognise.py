@@ -1,0 +1,112 @@
+"""Rules of recognition, each on the few words that make it (the real notices are in
+test_import_real.py), and the YAML writer on values that need care."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from baocao.data.load import load_text
+from baocao.data.registry import national_registry
+from baocao.importer.emit_yaml import dump
+from baocao.importer.names import AgencyIndex
+from baocao.importer.read_text import paragraphs, split_text
+from baocao.importer.recognise_tasks import TaskReader
+from baocao.importer.sub_points import split
+
+
+@pytest.fixture
+def reader() -> TaskReader:
+    return TaskReader(AgencyIndex(national_registry(), dt.date(2026, 3, 20)))
+
+
+@pytest.mark.parametrize("text, lead, partners, extra, deadlines, report", [
+    ("Giao Bộ Công Thương chủ trì, phối hợp với các Bộ: Tài chính, Khoa học và Công nghệ và các cơ quan liên "
+     "quan hoàn thiện hồ sơ, báo cáo Thủ tướng Chính phủ trước ngày 30/4/2026.",
+     "bo-cong-thuong", ["bo-tai-chinh", "bo-khoa-hoc-va-cong-nghe"], "các cơ quan liên quan",
+     ["truoc 30/4/2026"], "thu-tuong-chinh-phu"),
+    ("Bộ Tài chính: định kỳ hằng quý báo cáo Thủ tướng Chính phủ kết quả thực hiện.",
+     "bo-tai-chinh", [], None, ["hang-quy"], "thu-tuong-chinh-phu"),
+    ("Cơ bản nhất trí với báo cáo của Bộ Xây dựng. Bộ Xây dựng chủ trì, phối hợp với Bộ Tư pháp hoàn thiện "
+     "dự thảo trong Quý II/2026.", "bo-xay-dung", ["bo-tu-phap"], None, ["2026-Q2"], None),
+    ("UBND tỉnh Lào Cai khẩn trương hoàn thành công tác giải phóng mặt bằng trong tháng 6 năm 2026.",
+     "ubnd-tinh-lao-cai", [], None, ["2026-06"], None),
+    ("Bộ Tài chính đã hoàn thành việc rà soát theo đề nghị của Bộ Tư pháp.", None, [], None, [], None),
+    ("Nghị định số 06/2022/NĐ-CP giao Bộ Tài chính chủ trì thành lập thị trường.", None, [], None, [], None),
+    ("Tiếp tục chỉ đạo các cơ quan thường xuyên trao đổi thông tin.", None, [], None, [], None),
+])
+def test_assignment_from_words(reader, text, lead, partners, extra, deadlines, report):
+    found = reader.read(text, None)
+    assert found.lead == lead
+    assert found.coordinators == partners
+    assert found.extra == extra
+    assert [str(d) for d in found.deadlines] == deadlines
+    assert found.report_to == report
+
+
+def test_bodies_the_registry_lacks(reader):
+    found = reader.read("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính rà soát phương án, "
+                        "báo cáo Ủy ban nhân dân tỉnh trước ngày 31/5/2026.", None)
+    names = [reader.index.name(k) for k in [found.lead, *found.coordinators]]
+    assert names == ["Sở Nông nghiệp và Môi trường", "Sở Tài chính"]
+    assert set(reader.index.added) == {found.lead, *found.coordinators}
+
+
+def test_the_body_that_existed_on_the_day():
+    before = AgencyIndex(national_registry(), dt.date(2024, 10, 14)).lookup("Bộ Nông nghiệp và Phát triển nông thôn")
+    assert before == "bo-nong-nghiep-va-phat-trien-nong-thon"
+    index = AgencyIndex(national_registry(), dt.date(2026, 1, 1))
+    assert index.lookup("Uỷ ban nhân dân tỉnh Lào Cai") == "ubnd-tinh-lao-cai"      # old tone placement
+
+
+def test_sub_points_only_where_printed_back():
+    text = "Bộ Ngoại giao: (i) Theo dõi sát tình hình; (ii) Tổ chức tốt các hoạt động. (iii) Báo cáo kết quả"
+    cut = split(text)
+    assert cut.head == "Bộ Ngoại giao:" and cut.points == ["Theo dõi sát tình hình", "Tổ chức tốt các hoạt động.",
+                                                            "Báo cáo kết quả"]
+    assert split("Các việc: (i) Một, (ii) Hai") is None          # "," between ý: not printed back the same
+    assert split("Chỉ một ý (i) ở đây") is None
+
+
+def test_hard_wrapped_text_becomes_paragraphs():
+    lines = ["1. Cơ bản thống nhất với nội dung báo cáo của Bộ Ngoại giao và các ý kiến tham",
+             "luận tại Hội nghị; hoan nghênh và đánh giá cao nỗ lực của các bộ, ngành.",
+             "2. Năm 2025, mặc dù khó khăn và thách thức nhiều hơn thuận lợi, công tác",
+             "ngoại giao kinh tế đã đạt nhiều thành tựu quan trọng – đột phá",
+             "– mở rộng thị trường.", "", "a) Quyết liệt triển khai cụ thể hóa."]
+    assert paragraphs(lines) == [
+        "1. Cơ bản thống nhất với nội dung báo cáo của Bộ Ngoại giao và các ý kiến tham luận tại Hội nghị; "
+        "hoan nghênh và đánh giá cao nỗ lực của các bộ, ngành.",
+        "2. Năm 2025, mặc dù khó khăn và thách thức nhiều hơn thuận lợi, công tác ngoại giao kinh tế đã đạt "
+        "nhiều thành tựu quan trọng – đột phá – mở rộng thị trường.",
+        "a) Quyết liệt triển khai cụ thể hóa."]
+
+
+def test_header_in_two_columns_and_a_draft_number():
+    source = split_text("x.txt", [
+        "UBND TỈNH LÀO CAI           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SỞ CÔNG THƯƠNG                 Độc lập - Tự do - Hạnh phúc",
+        "Số:        /TB-SCT            Lào Cai, ngày      tháng 4 năm 2026",
+        "THÔNG BÁO", "Kết quả kiểm tra", "", "Nội dung.", "",
+        "Nơi nhận:                                KT. GIÁM ĐỐC",
+        "- Như trên;                              PHÓ GIÁM ĐỐC",
+        "- Lưu: VT, CN.", "", "                                         Hoàng Văn Thuân"])
+    assert [(line.text, line.column) for line in source.header] == [
+        ("UBND TỈNH LÀO CAI", "left"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "right"),
+        ("SỞ CÔNG THƯƠNG", "left"), ("Độc lập - Tự do - Hạnh phúc", "right"),
+        ("Số:        /TB-SCT", "left"), ("Lào Cai, ngày      tháng 4 năm 2026", "right")]
+    assert source.recipients == ["- Như trên;", "- Lưu: VT, CN."]
+    assert [line.text for line in source.signer] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Hoàng Văn Thuân"]
+
+
+@pytest.mark.parametrize("value", [
+    "Các Bộ: CA, TC", "- bắt đầu bằng gạch", "# không phải chú thích", "yes", "NO", "012", "1.5", "null", "~",
+    "trích dẫn \"có\" 'nháy'", "a: b", "kết thúc bằng hai chấm:", "@khoa", "{thoi_han}", "* sao", "100%", "2026",
+    "Dòng một\nDòng hai", "rất dài " * 40, "có  hai dấu cách " * 10, "…", "&neo", "!tag", "| khối", "> gấp",
+])
+def test_yaml_reads_back_as_written(value):
+    """Every scalar the writer chooses (plain, quoted, folded) reads back as the same text."""
+    data = {"van_ban": {"trich_yeu": value, "dia_danh": [value, value.strip() or "x"]}}
+    text = dump(data, {("van_ban", "trich_yeu"): ["kiểm tra lại: ghi chú"]}, ["đầu tệp"], ["cuối tệp"])
+    assert load_text(text).data == data
+    assert "# kiểm tra lại: ghi chú" in text and text.startswith("# đầu tệp")
