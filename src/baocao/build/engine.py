@@ -30,6 +30,9 @@ from baocao.build.write import install_set, locked, recover
 from baocao.errors import BaocaoError, DataError, ExitStatus, Problem, RenderError
 
 
+VALIDATE_AHEAD = 32   # notices validated while the worker processes start
+
+
 @dataclass
 class Options:
     sources: list[str]
@@ -154,6 +157,7 @@ class _Build:
         self.registries: dict[Path, Any] = {}
         self.runner: Any = None
         self.inflight: dict[cf.Future, tuple[str, Any, Any, tuple]] = {}
+        self.waiting: deque[tuple[str, Any, Any, tuple]] = deque()
         self.retried: set[str] = set()
 
     # -- the loop ----------------------------------------------------------------------------
@@ -177,8 +181,14 @@ class _Build:
                 if plan.current:
                     checks.notice(plan.source, plan.entry, None)
         window = 2 * self.runner.jobs
-        while stale or self.inflight:
-            while stale and sum(t[0] == "render" for t in self.inflight.values()) < window:
+        while stale or self.waiting or self.inflight:
+            if not self.runner.ready():  # validate ahead while the workers start
+                if stale and self._renders() < VALIDATE_AHEAD:
+                    self._start(stale.popleft())
+                    continue
+                self.runner.wait_ready()
+            self._flush()
+            while stale and self._renders() < window:
                 self._start(stale.popleft())
             if not self.inflight:
                 continue
@@ -197,14 +207,25 @@ class _Build:
 
     def finish(self) -> None:
         if self.runner is not None:
-            self.runner.close(kill=bool(self.inflight) or self.result.interrupted is not None)
+            self.runner.close(kill=bool(self.inflight or self.waiting) or self.result.interrupted is not None)
         data = self.manifest.dumps()
         if data != self.saved:
             with self.guard.deferred():
                 self.manifest.save(self.options.out)
 
     def submit(self, task: str, context: Any, function: Any, *args: Any) -> None:
-        self.inflight[self.runner.submit(function, *args)] = (task, context, function, args)
+        """Hand a task to the workers, or hold it until they have started."""
+        self.waiting.append((task, context, function, args))
+        if self.runner.ready():
+            self._flush()
+
+    def _flush(self) -> None:
+        while self.waiting:
+            task, context, function, args = self.waiting.popleft()
+            self.inflight[self.runner.submit(function, *args)] = (task, context, function, args)
+
+    def _renders(self) -> int:
+        return sum(t[0] == "render" for t in [*self.inflight.values(), *self.waiting])
 
     # -- one notice --------------------------------------------------------------------------
     def _unchanged(self, plan: NoticePlan) -> None:

@@ -146,11 +146,37 @@ class InProcess:
             future.set_exception(error)
         return future
 
+    def ready(self) -> bool:
+        return True
+
+    def wait_ready(self) -> None:
+        pass
+
     def restart(self) -> None:
         pass
 
     def close(self, kill: bool = False) -> None:
         pass
+
+
+def _started() -> None:
+    """A task whose only result is that a worker is up."""
+
+
+class RenewingExecutor(cf.ProcessPoolExecutor):
+    """ProcessPoolExecutor whose workers, each ended after ``max_tasks_per_child`` tasks, are
+    always replaced. Python 3.11 to 3.13 ask an "idle worker" count that can be stale before
+    replacing one, conclude a worker is idle when none is left, and hang with tasks queued
+    (CPython issue 115634; the fix, in later releases, replaces a worker on the number of
+    processes alone, which is what this does). The replacement request comes from the executor's
+    manager thread; requests from ``submit`` keep the standard behaviour."""
+
+    def _adjust_process_count(self) -> None:
+        if threading.current_thread() is getattr(self, "_executor_manager_thread", None):
+            if len(self._processes) < self._max_workers:
+                self._spawn_process()
+            return
+        super()._adjust_process_count()
 
 
 class Pool:
@@ -162,10 +188,28 @@ class Pool:
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(["baocao.build.warm", *(["baocao.check.checker"] if verify else [])])
         self._executor = self._start()
+        self._ready = threading.Event()
+        threading.Thread(target=self._warm_up, name="baocao-warm-up", daemon=True).start()
 
     def _start(self) -> cf.ProcessPoolExecutor:
-        return cf.ProcessPoolExecutor(self.jobs, mp_context=self._context, initializer=_init_worker,
-                                      max_tasks_per_child=TASKS_PER_WORKER)
+        return RenewingExecutor(self.jobs, mp_context=self._context, initializer=_init_worker,
+                                max_tasks_per_child=TASKS_PER_WORKER)
+
+    def _warm_up(self) -> None:
+        """Start the workers (the server first pays the imports, ≈ 0.6 s) while the caller goes
+        on validating notices; :meth:`ready` says when tasks can be handed over at once."""
+        try:
+            cf.wait([self._executor.submit(_started) for _ in range(self.jobs)])
+        except Exception:  # a pool that cannot start fails the real tasks, with their notices
+            pass
+        finally:
+            self._ready.set()
+
+    def ready(self) -> bool:
+        return self._ready.is_set()
+
+    def wait_ready(self) -> None:
+        self._ready.wait()
 
     def submit(self, function: Callable, *args: Any) -> cf.Future:
         return self._executor.submit(function, *args)
