@@ -34,7 +34,7 @@ def built(path: Path) -> dict[str, Path]:
     notice, registry, layout = loaded(path)
     out = Path(tempfile.mkdtemp(prefix="baocao-render-"))
     files = build_notice(notice, registry, layout, path, out)
-    return {f.suffix.lstrip("."): f for f in files}
+    return {f.suffix.lstrip("."): f for f in files if f.stem == "thong-bao"}
 
 
 def normalise(text: str) -> str:
