@@ -42,7 +42,7 @@ SETTING_KEYS: dict[str, tuple[str, Any, str]] = {
     "trich_sao_co_quan": (EXTRACT, None, "§13: cơ quan trích sao (khóa danh mục)"),
     "trich_sao_so": (EXTRACT, (1, 99999), "§13: số bản trích sao đầu tiên của thông báo"),
     "trich_sao_ngay": (EXTRACT, None, "§13: ngày trích sao (YYYY-MM-DD)"),
-    "trich_sao_luoc": (EXTRACT, None, "§13: dòng thay phần lược bỏ (mặc định …)"),
+    "trich_sao_luoc": (EXTRACT, None, "§13: dòng thay phần lược bỏ (mặc định …; khong: không ghi)"),
     "trich_sao_da_ky": (EXTRACT, {"co", "khong"}, "§13: ghi (Đã ký) ở khối chữ ký bản gốc"),
     "trich_sao_mo_dau": (EXTRACT, {"co", "khong"}, "§13: chép đoạn mở đầu"),
     "trich_sao_chung": (EXTRACT, {"co", "khong"}, "§13: chép việc giao chung cho các bộ, ngành, địa phương"),

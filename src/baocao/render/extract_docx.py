@@ -43,13 +43,11 @@ class _ExtractWriter(DocxWriter):
         box = self.extract.signature_box
         if not box:
             return
-        width = max(metrics.text_width_mm(line, SIGNATURE_BOX_PT) for line in box) + 4
-        indent = max(0.0, self.layout.header_right_mm - width - 1)
+        width = max(metrics.text_width_mm(line, SIGNATURE_BOX_PT) for line in box) + 1
+        indent = max(0.0, self.layout.header_right_mm - width)
         for k, line in enumerate(box):
-            p = self.para(cell, line, size=SIGNATURE_BOX_PT, align=LEFT, border="box",
-                          after=8 if k == len(box) - 1 else 0)
+            p = self.para(cell, line, size=SIGNATURE_BOX_PT, align=LEFT, after=8 if k == len(box) - 1 else 0)
             p.paragraph_format.left_indent = Mm(indent)
-            p.paragraph_format.right_indent = Mm(1)
 
     def signature_space(self, cell, signer: SignerBlock) -> None:
         mark = self.extract.signed_mark

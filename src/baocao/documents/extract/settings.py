@@ -27,6 +27,7 @@ from baocao.errors import Problem
 TOP_KEY = "trich_sao"
 STRUCTURED_KEYS = ("nguoi_ky", "thanh_vien")
 ELLIPSIS = "…"
+NOTHING = "khong"        # trich_sao_luoc: khong — omitted content is not marked
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class ExtractSettings:
     copier: str | None = None                 # trich_sao_co_quan: registry key of the copying agency
     first_number: int | None = None           # trich_sao_so: TrS number of the first extract
     date: dt.date | None = None               # trich_sao_ngay: default the notice's issue date
-    elision: str = ELLIPSIS                   # trich_sao_luoc: what stands for omitted content
+    elision: str = ELLIPSIS                   # trich_sao_luoc: what stands for omitted content ("": nothing)
     signed_mark: bool = True                  # trich_sao_da_ky: "(Đã ký)" in the original's signer block
     opening: bool = True                      # trich_sao_mo_dau
     general: bool = True                      # trich_sao_chung: directives addressed to all
@@ -65,7 +66,7 @@ def from_options(options: Mapping[str, str], structured: "Structured | None" = N
         copier=o.get("trich_sao_co_quan") or None,
         first_number=int(o["trich_sao_so"]) if "trich_sao_so" in o else None,
         date=dt.date.fromisoformat(o["trich_sao_ngay"]) if "trich_sao_ngay" in o else None,
-        elision=o.get("trich_sao_luoc", ELLIPSIS),
+        elision="" if o.get("trich_sao_luoc") == NOTHING else o.get("trich_sao_luoc", ELLIPSIS),
         signed_mark=yes[o.get("trich_sao_da_ky", "co")],
         opening=yes[o.get("trich_sao_mo_dau", "co")],
         general=yes[o.get("trich_sao_chung", "co")],
