@@ -83,13 +83,17 @@ def _job(extract: ExtractDocument, templates: Templates):
 def render_all(extracts: tuple[ExtractDocument, ...], templates: Templates,
                workers: int | None = None) -> list[tuple[bytes, bytes]]:
     """(DOCX, PDF) of every extract, in order; raises the first error once all are done."""
-    workers = max(1, min(workers or os.cpu_count() or 1, len(extracts)))
+    workers = max(1, min(workers or os.cpu_count() or 1, len(extracts) - 1))
     if workers == 1 or multiprocessing.current_process().daemon:
         results = [_job(e, templates) for e in extracts]
     else:
+        # The first extract is rendered here: it loads WeasyPrint, the fonts and the templates
+        # once, and the workers forked after it start warm instead of loading them each.
+        results = [_job(extracts[0], templates)]
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        rest = extracts[1:]
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-            results = list(pool.map(_job, extracts, [templates] * len(extracts)))
+            results += list(pool.map(_job, rest, [templates] * len(rest)))
     for extract, (status, value) in zip(extracts, results):
         if status == "ok":
             continue
