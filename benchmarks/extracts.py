@@ -9,24 +9,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from render import timed  # benchmarks/render.py: median and best of N runs after a warm-up
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def timed(fn, repeat: int) -> tuple[float, float]:
-    fn()  # warm-up: imports, fonts, templates
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs), min(runs)
 
 
 def main() -> int:

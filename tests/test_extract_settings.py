@@ -204,3 +204,10 @@ luu:
     building = [t for t in texts(found["bo-xay-dung"]) if t.startswith("a) ")][0]
     assert "(i) Rà soát" in building and "(iii) Báo cáo" in building and "(ii)" not in building
     assert "; … (iii)" in building
+
+
+def test_an_unknown_member_is_an_error_at_its_line(tmp_path):
+    cai_dat = "trich_sao:\n  thanh_vien:\n    ubnd-cac-tinh-thanh-pho:\n      - ubnd-tp-ha-noi\n      - ubnd-tp-ha-noii\n"
+    with pytest.raises(DataError) as caught:
+        extracts_of(project(tmp_path, options={"trich_sao_nhom": "thanh-vien"}, cai_dat=cai_dat))
+    assert "cai-dat.yaml:5:" in str(caught.value) and "'ubnd-tp-ha-noii'" in str(caught.value)

@@ -31,6 +31,7 @@ from baocao.documents.extract.settings import ExtractSettings, settings_for
 from baocao.documents.notice import number_symbol
 from baocao.documents.parts import Metadata, NoticeDocument
 from baocao.documents.tasks import Task, notice_tasks
+from baocao.errors import DataError, Problem
 
 __all__ = ["CopyBlock", "ExtractDocument", "ExtractSettings", "NumberSource", "build_extracts", "settings_for"]
 
@@ -69,6 +70,21 @@ def _role(concern: Concern) -> str:
     return "; ".join(parts)
 
 
+def _check_members(settings: ExtractSettings, names: AgencyNames, leads: set[str], origin: str) -> None:
+    """Every member named for a group that leads an item of this notice is in the registry."""
+    if not settings.group_members:
+        return
+    problems = []
+    for group, keys in settings.members.items():
+        for k, key in enumerate(keys):
+            if group in leads and key not in names.agencies:
+                line, column = settings.where("thanh_vien", group, k)
+                problems.append(Problem(settings.source or origin, line, column, f"trich_sao.thanh_vien.{group}[{k + 1}]",
+                                        f"không có cơ quan '{key}' trong danh mục (co-quan.yaml hoặc danh mục có sẵn)"))
+    if problems:
+        raise DataError(problems)
+
+
 def build_extracts(notice: Notice, registry: Registry, doc: NoticeDocument, settings: ExtractSettings,
                    *, origin: str | Path = "", source_dir: Path | None = None,
                    numbers: NumberSource | None = None) -> tuple[ExtractDocument, ...]:
@@ -80,6 +96,7 @@ def build_extracts(notice: Notice, registry: Registry, doc: NoticeDocument, sett
     groups = Groups(names.agencies, settings.members, notice.document.date)
     reach = Reach(groups, settings)
     tasks = notice_tasks(notice, registry, doc)
+    _check_members(settings, names, {t.lead for t in tasks}, origin)
     copier = copier_of(notice, names, settings, origin, source_dir)
     numbers = numbers or numbers_from_settings(settings)
     when = copy_time(notice, settings, origin)

@@ -107,8 +107,9 @@ def copier_of(notice: Notice, names: AgencyNames, settings: ExtractSettings, ori
     issuer = notice.document.agency
     key = settings.copier
     if key is not None and key not in names.agencies:
-        raise DataError(Problem(settings.source or origin, None, None, "trinh_bay.trich_sao_co_quan",
-                                f"không có cơ quan '{key}' trong danh mục (co-quan.yaml hoặc danh mục có sẵn)"))
+        raise DataError(Problem(origin, None, None, "trinh_bay.trich_sao_co_quan",
+                                f"không có cơ quan '{key}' trong danh mục (co-quan.yaml hoặc danh mục có sẵn); "
+                                "khóa này ghi ở trinh_bay của thông báo hoặc của cai-dat.yaml"))
     if key is None:
         office = next((k for k, a in names.agencies.items() if a.kind == "don-vi" and a.parent == issuer
                        and a.name.startswith("Văn phòng") and k in settings.signers), None)
@@ -118,7 +119,8 @@ def copier_of(notice: Notice, names: AgencyNames, settings: ExtractSettings, ori
     elif key == issuer:
         signer = signer_block(notice.signer, source_dir)
     else:
-        raise DataError(Problem(settings.source or origin, None, None, f"trich_sao.nguoi_ky.{key}",
+        raise DataError(Problem(settings.source or str(Path(origin).parent / "cai-dat.yaml"), None, None,
+                                f"trich_sao.nguoi_ky.{key}",
                                 f"cần người ký các bản trích sao của {names.name(key)}: thêm "
                                 f"trich_sao: nguoi_ky: {key}: (quyen_han, thay_mat, chuc_vu, ho_ten) vào cai-dat.yaml"))
     # the copy is signed on paper, or digitally (R43): never with the picture of a signature
@@ -129,7 +131,7 @@ def copy_date(notice: Notice, settings: ExtractSettings, origin: str) -> dt.date
     issued = notice.document.date
     when = settings.date or issued
     if when is not None and issued is not None and when < issued:
-        raise DataError(Problem(settings.source or origin, None, None, "trinh_bay.trich_sao_ngay",
+        raise DataError(Problem(origin, None, None, "trinh_bay.trich_sao_ngay",
                                 f"ngày trích sao {when.isoformat()} trước ngày ban hành {issued.isoformat()}"))
     return when
 

@@ -45,6 +45,14 @@ class ExtractSettings:
     signers: Mapping[str, Signer] = field(default_factory=dict)
     members: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     source: str | None = None                 # the cai-dat.yaml the structured part came from
+    marks: Mapping[tuple, tuple[int, int]] = field(default_factory=dict)   # its lines, for messages
+
+    def where(self, *path) -> tuple[int | None, int | None]:
+        """Line and column of ``trich_sao.<path>`` in the settings file, or its nearest parent's."""
+        full = (TOP_KEY, *path)
+        while full and full not in self.marks:
+            full = full[:-1]
+        return self.marks.get(full, (None, None))
 
     @property
     def group_extracts(self) -> bool:
@@ -73,7 +81,7 @@ def from_options(options: Mapping[str, str], structured: "Structured | None" = N
         groups=o.get("trich_sao_nhom", "rieng"),
         electronic=yes[o.get("trich_sao_dien_tu", "khong")],
         archive=o.get("trich_sao_luu", "VT.").strip() or "VT.",
-        signers=dict(s.signers), members=dict(s.members), source=s.source,
+        signers=dict(s.signers), members=dict(s.members), source=s.source, marks=dict(s.marks),
     )
 
 
@@ -85,12 +93,6 @@ class Structured:
     members: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     source: str | None = None
     marks: Mapping[tuple, tuple[int, int]] = field(default_factory=dict)
-
-    def where(self, *path: Any) -> tuple[int | None, int | None]:
-        full = (TOP_KEY, *path)
-        while full and full not in self.marks:
-            full = full[:-1]
-        return self.marks.get(full, (None, None))
 
 
 def read_structured(doc: LoadedDocument) -> tuple[Structured, list[Problem]]:
