@@ -211,3 +211,21 @@ def test_an_unknown_member_is_an_error_at_its_line(tmp_path):
     with pytest.raises(DataError) as caught:
         extracts_of(project(tmp_path, options={"trich_sao_nhom": "thanh-vien"}, cai_dat=cai_dat))
     assert "cai-dat.yaml:5:" in str(caught.value) and "'ubnd-tp-ha-noii'" in str(caught.value)
+
+
+def test_a_project_notice_template_without_the_blocks_is_refused(tmp_path):
+    """A project's notice.html.j2 made before the extracts has no blocks for them: a loud error,
+    not an extract without its TRÍCH SAO block."""
+    from baocao.documents.wording import PACKAGE_TEMPLATES, templates_dir
+    from baocao.errors import TemplateError
+    from baocao.render.extracts import render_one
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    old = (PACKAGE_TEMPLATES / "notice.html.j2").read_text(encoding="utf-8")
+    for block in ("closing", "signature_space", "header_right_top", "style"):
+        old = old.replace("{% block " + block + " %}", "")
+    (folder / "notice.html.j2").write_text(old.replace("{% endblock %}", ""), encoding="utf-8")
+    extract = next(iter(extracts_of(project(tmp_path)).values()))
+    with pytest.raises(TemplateError, match="extract.html.j2"):
+        render_one(extract, templates_dir(folder))

@@ -66,6 +66,12 @@ def render_one(extract: ExtractDocument, templates: Templates) -> tuple[bytes, b
     docx = normalize_docx(render_extract_docx(extract), extract.meta.created)
     html = render_html(extract.original, templates, "extract.html.j2", extract=extract, cb=extract.copy,
                        box_pt=10)
+    if extract.copy.form not in html:
+        # extract.html.j2 fills the blocks of notice.html.j2: a project's older notice.html.j2
+        # without them would silently drop the TRÍCH SAO block
+        raise TemplateError(f"{templates.source('notice.html.j2')}: thiếu các khối (block closing, signature_space, "
+                            "header_right_top, style) mà extract.html.j2 cần để in khối «TRÍCH SAO»; chép lại "
+                            "các dòng {% block … %} từ mẫu notice.html.j2 có sẵn của baocao")
     return docx, render_pdf(html, templates)
 
 
