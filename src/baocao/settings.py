@@ -3,7 +3,9 @@
 ``trinh_bay``: layout settings, then the notice's own ``trinh_bay``, applied over the Decree 30
 defaults of :mod:`baocao.documents.layout`. ``thu_muc_mau``: the project's templates folder
 (relative to the settings file, inside the project), whose files replace the packaged templates
-of the same name.
+of the same name. ``trich_sao``: who signs the extracts of each copying agency and the members
+of a group (:mod:`baocao.documents.extract.settings`; the one-value extract options are
+``trich_sao_*`` keys of ``trinh_bay``).
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from baocao.errors import DataError, Problem
 SETTINGS_FILE = "cai-dat.yaml"
 TOP_KEY = "trinh_bay"
 TEMPLATES_KEY = "thu_muc_mau"
-TOP_KEYS = (TOP_KEY, TEMPLATES_KEY)
+EXTRACT_KEY = "trich_sao"
+TOP_KEYS = (TOP_KEY, TEMPLATES_KEY, EXTRACT_KEY)
 
 
 def settings_problems(settings: Mapping[str, Any], doc: LoadedDocument, prefix: tuple = (TOP_KEY,)) -> list[Problem]:
@@ -59,6 +62,10 @@ def load_layout(path: str | Path | None) -> Layout:
             templates_folder(doc.path, doc.data[TEMPLATES_KEY])
         except ValueError as error:
             problems.append(Problem(name, *(doc.mark((TEMPLATES_KEY,)) or (None, None)), TEMPLATES_KEY, str(error)))
+    if EXTRACT_KEY in doc.data:
+        from baocao.documents.extract.settings import read_structured
+
+        problems += read_structured(doc)[1]
     settings = doc.data.get(TOP_KEY) or {}
     if not isinstance(settings, dict):
         line, column = doc.mark((TOP_KEY,)) or (None, None)

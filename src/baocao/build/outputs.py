@@ -7,6 +7,7 @@ from baocao.documents.notice import NoticeDocument, build_document
 from baocao.documents.layout import Layout
 from baocao.data.model import Notice, Registry
 from baocao.render.docx import render_docx
+from baocao.render.extracts import render_extracts
 from baocao.render.html import render_html
 from baocao.render.pdf import render_pdf
 from baocao.documents.wording import Templates, Wording, templates_dir
@@ -28,6 +29,7 @@ def render_notice(notice: Notice, registry: Registry, layout: Layout, source_pat
     return {
         target / "thong-bao.docx": normalize_docx(render_docx(doc), doc.meta.created),
         target / "thong-bao.pdf": render_pdf(render_html(doc, folder), folder),
+        **render_extracts(notice, registry, layout, source_path, out_dir, folder, document=doc),
     }
 
 
