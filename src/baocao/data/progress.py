@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Protocol
 
-from pydantic import BeforeValidator, Field, ValidationError, model_validator
+from pydantic import BeforeValidator, Field, ValidationError
 
 from baocao.data.load import LoadedDocument, format_path, load
 from baocao.data.messages import did_you_mean, translate
@@ -93,15 +93,6 @@ class _Entry(Strict):
                                          description="từng thời hạn (viết như trong thông báo) đã xong riêng")
     reports: list[_Report] = Field(default_factory=list, alias="bao_cao_dinh_ky",
                                    description="các lần báo cáo của nhiệm vụ định kỳ")
-
-    @model_validator(mode="after")
-    def _date_matches_state(self) -> "_Entry":
-        if self.state == "hoan-thanh" and self.completed is None:
-            raise ValueError("nhiệm vụ 'hoan-thanh' cần 'ngay_hoan_thanh' (YYYY-MM-DD)")
-        if self.state != "hoan-thanh" and self.completed is not None:
-            raise ValueError(f"có 'ngay_hoan_thanh' nhưng trạng thái là '{self.state}': "
-                             "ghi 'trang_thai: hoan-thanh' hoặc bỏ ngày hoàn thành")
-        return self
 
 
 class ProgressFile(Strict):
@@ -250,6 +241,11 @@ def _entries(parsed: ProgressFile, doc: LoadedDocument, tasks: Sequence[TaskLike
         if entry is None:
             report(at, "cần 'trang_thai' (chua-thuc-hien, dang-thuc-hien hoặc hoan-thanh)")
             continue
+        if entry.state == "hoan-thanh" and entry.completed is None:
+            report((*at, "trang_thai"), "nhiệm vụ 'hoan-thanh' cần 'ngay_hoan_thanh' (YYYY-MM-DD)")
+        if entry.state != "hoan-thanh" and entry.completed is not None:
+            report((*at, "ngay_hoan_thanh"), f"có 'ngay_hoan_thanh' nhưng trạng thái là '{entry.state}': "
+                                             "ghi 'trang_thai: hoan-thanh' hoặc bỏ ngày hoàn thành")
         if entry.completed is not None:
             not_before_notice((*at, "ngay_hoan_thanh"), entry.completed, "ngày hoàn thành")
         milestones = []

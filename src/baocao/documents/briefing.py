@@ -181,8 +181,7 @@ def build_briefing(notice_key: str, notice: Notice, registry: Registry, doc: Not
                    progress: Progress, options: StatusOptions, created: dt.datetime) -> Briefing:
     names = AgencyNames(notice, registry)
     start = notice_day(notice)
-    horizon = options.as_of + dt.timedelta(days=366)  # far enough to know every recurring task's next due day
-    rows = tuple(_row(t, names, registry, task_status(t.deadlines, progress.of(t.id), start, options, horizon))
+    rows = tuple(_row(t, names, registry, task_status(t.deadlines, progress.of(t.id), start, options))
                  for t in tasks)
     counts = Counts()
     for row in rows:

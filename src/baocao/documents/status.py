@@ -34,6 +34,7 @@ from baocao.vi.dates import format_short_date
 from baocao.vi.deadlines import Deadline
 
 DEFAULT_SOON_DAYS = 7
+HORIZON_DAYS = 366
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
 
 
@@ -124,10 +125,10 @@ def _late_days(due: dt.date, as_of: dt.date) -> int:
 
 
 def task_status(deadlines: tuple[Deadline, ...], progress: TaskProgress | None, start: dt.date | None,
-                options: StatusOptions, horizon: dt.date | None = None) -> TaskStatus:
+                options: StatusOptions) -> TaskStatus:
     """The status of a task with *deadlines* and *progress* as of ``options.as_of``. *start* is
-    the notice's day (recurring deadlines fall due from it on); occurrences of recurring
-    deadlines are listed up to *horizon* (default: the day judged)."""
+    the notice's day (recurring deadlines fall due from it on); the periods of a recurring
+    deadline are listed up to a year after the day judged, so its next due day is known."""
     as_of = options.as_of
     finished = progress is not None and progress.completed is not None and progress.completed <= as_of
     completed = progress.completed if finished else None  # type: ignore[union-attr]
@@ -146,7 +147,8 @@ def task_status(deadlines: tuple[Deadline, ...], progress: TaskProgress | None, 
         occurrences.append(Occurrence(deadline, due, _occurrence_status(due, done, options), done))
     recurring = [d for d in deadlines if d.recurring]
     if recurring and start is not None:
-        occurrences += _recurring(recurring, progress, start, options, horizon or as_of, completed)
+        horizon = as_of + dt.timedelta(days=HORIZON_DAYS)
+        occurrences += _recurring(recurring, progress, start, options, horizon, completed)
     occurrences.sort(key=lambda o: (o.due, o.deadline.sort_key()))
     status, detail, due, days = _judge(deadlines, occurrences, finished, completed, options)
     return TaskStatus(status=status, state=state, detail=detail, due=due, completed=completed,

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from baocao import vi
 from baocao.documents.briefing import Briefing, Counts, Row
 from baocao.documents.status import StatusOptions
-from baocao.vi.dates import format_month_number
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ def month_of(row: Row) -> tuple[int, str]:
     """(sort key, label) of the line *row* is counted in by month."""
     due = row.final_due
     if due is not None:
-        return due.year * 12 + due.month, f"Tháng {format_month_number(due.month)}/{due.year}"
+        return due.year * 12 + due.month, f"Tháng {due.month:02d}/{due.year}"
     kinds = {d.kind for d in row.task.deadlines}
     which = 0 if "dinh_ky" in kinds else 1 if "thuong_xuyen" in kinds else 2
     return 10 ** 6 + which, UNDATED[which]
