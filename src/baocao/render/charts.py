@@ -18,7 +18,8 @@ from baocao.documents.status import STATUSES, Status
 from baocao.render.svg import Bar, Series, columns, horizontal_bars
 from baocao.vi.numbering import roman
 
-AGENCIES_PER_CHART = 25
+AGENCIES_PER_CHART = 22          # stacked bars, so that a chart of two-line names fits an A4 page
+AGENCIES_PER_LOAD_CHART = 20     # two bars per agency
 MONTHS_MAX = 24
 
 COLORS = {
@@ -59,7 +60,7 @@ def agency_charts(briefing: Briefing) -> list[Chart]:
 def load_charts(briefing: Briefing) -> list[Chart]:
     loads = sorted(briefing.loads_in_order, key=lambda a: -(a.lead + a.coordinate))
     bars = [Bar(a.name, (a.lead, a.coordinate)) for a in loads]
-    chunks = _chunks(bars, AGENCIES_PER_CHART)
+    chunks = _chunks(bars, AGENCIES_PER_LOAD_CHART)
     title = "Nhiệm vụ chủ trì và phối hợp của từng cơ quan"
     return [Chart(_part(title, i, len(chunks)),
                   horizontal_bars(_part(title, i, len(chunks)), chunk, LOAD_SERIES, "Số nhiệm vụ", grouped=True))
