@@ -14,7 +14,7 @@ NON_NOTICES = {"co-quan.yaml", "cai-dat.yaml"}
 
 
 def sample_notices() -> list[Path]:
-    return sorted(p for p in DATA.glob("*.yaml") if p.name not in NON_NOTICES)
+    return sorted(p for p in DATA.glob("*.yaml") if p.name not in NON_NOTICES and not p.name.endswith(".tien-do.yaml"))
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from baocao.errors import BaocaoError, DataError, ExitStatus, Problem
 
 MAX_SHOWN = 20
 SPECIAL_FILES = {"co-quan.yaml": "registry", "cai-dat.yaml": "settings"}
+PROGRESS_SUFFIX = ".tien-do.yaml"    # data/<tên>.tien-do.yaml: the progress of data/<tên>.yaml
 
 _ARGPARSE_VI = (
     (r"the following arguments are required: (.*)", r"thiếu đối số bắt buộc: \1"),
@@ -35,6 +36,7 @@ _ARGPARSE_VI = (
     (r"ambiguous option: (.*) could match (.*)", r"tùy chọn không rõ: \1 có thể là \2"),
     (r"argument (.*?): invalid (.*) value: (.*)", r"\1: giá trị không hợp lệ: \3"),
     (r"one of the arguments (.*) is required", r"cần một trong các đối số: \1"),
+    (r"argument (.*?): (.*)", r"\1: \2"),
 )
 
 
@@ -98,6 +100,11 @@ def build_parser() -> tuple[_Parser, Any]:
     p.add_argument("--templates", metavar="THƯ_MỤC", default=None,
                    help="thư mục mẫu của dự án, thay các mẫu có sẵn cùng tên (mặc định: thu_muc_mau trong cai-dat.yaml)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo \"6 rõ\" là lỗi")
+    p.add_argument("--as-of", "--tinh-den", dest="as_of", metavar="NGÀY", type=_day, default=None,
+                   help="báo cáo tóm tắt tính tình trạng nhiệm vụ đến ngày này (YYYY-MM-DD; "
+                        "mặc định: hôm nay theo giờ Việt Nam)")
+    p.add_argument("--sap-den-han", dest="soon_days", metavar="SỐ_NGÀY", type=_days, default=None,
+                   help="nhiệm vụ còn không quá từng này ngày đến hạn là \"sắp đến hạn\" (mặc định: 7)")
     check_command.register(sub)
     import_command.register(sub)
     return parser, check_command
@@ -105,13 +112,30 @@ def build_parser() -> tuple[_Parser, Any]:
 
 # -- helpers ------------------------------------------------------------------------------------
 
+def _day(text: str) -> Any:
+    import datetime as dt
+
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"ngày viết dạng YYYY-MM-DD (vd: 2026-03-31), nhận được '{text}'")
+
+
+def _days(text: str) -> int:
+    if not re.fullmatch(r"\d{1,3}", text):
+        raise argparse.ArgumentTypeError(f"cần số ngày từ 0 đến 999, nhận được '{text}'")
+    return int(text)
+
+
 def _expand(items: list[str], notices_only: bool) -> list[Path]:
     files: list[Path] = []
     for item in items:
         path = Path(item)
         if path.is_dir():
             found = sorted(p for p in path.glob("*.yaml") if p.is_file())
-            files += [p for p in found if not (notices_only and p.name in SPECIAL_FILES)]
+            files += [p for p in found if not (notices_only and (p.name in SPECIAL_FILES or p.name.endswith(PROGRESS_SUFFIX)))]
         else:
             files.append(path)
     return files
@@ -141,8 +165,49 @@ def _check_file(path: Path, strict: bool) -> tuple[Any, list[Problem]]:
         return load_registry(path), []
     if kind == "settings":
         return load_layout(path), []
+    if path.name.endswith(PROGRESS_SUFFIX):
+        return _check_progress_file(path), []
     notice, registry, warnings = load_notice(path, strict=strict)
     return (notice, registry), warnings
+
+
+def _check_progress_file(path: Path) -> Any:
+    """A ``<tên>.tien-do.yaml`` checked against the tasks of its notice ``<tên>.yaml``."""
+    from baocao.data.progress import load_progress, notice_of
+    from baocao.data.validate import load_notice
+    from baocao.documents.tasks import notice_tasks
+    from baocao.settings import layout_for, templates_for
+
+    source = notice_of(path)
+    if not source.is_file():
+        raise DataError(Problem(str(path), None, None, "", f"không có tệp thông báo {source.name} đi kèm tệp tiến độ này"))
+    notice, registry, _warnings = load_notice(source)
+    doc = _notice_document(notice, registry, layout_for(notice, source.parent, source), source,
+                           templates_for(source.parent))
+    return load_progress(path, notice_tasks(notice, registry, doc), notice)
+
+
+def _notice_document(notice: Any, registry: Any, layout: Any, source: Path, templates: Any) -> Any:
+    from baocao.documents.notice import build_document
+    from baocao.documents.wording import Wording, templates_dir
+
+    return build_document(notice, registry, layout, Wording(templates_dir(templates)), source.parent)
+
+
+def _status_options(args: argparse.Namespace) -> Any:
+    """``--as-of`` (default: the day of SOURCE_DATE_EPOCH if set, else today in Việt Nam) and
+    ``--sap-den-han``."""
+    import datetime as dt
+    import os
+
+    from baocao.documents.status import DEFAULT_SOON_DAYS, VN_TZ, StatusOptions, today_vn
+
+    as_of = getattr(args, "as_of", None)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if as_of is None:
+        as_of = (dt.datetime.fromtimestamp(int(epoch), tz=VN_TZ).date() if epoch.isdigit() else today_vn())
+    soon = getattr(args, "soon_days", None)
+    return StatusOptions(as_of, DEFAULT_SOON_DAYS if soon is None else soon)
 
 
 # -- commands -----------------------------------------------------------------------------------
@@ -173,38 +238,59 @@ def cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not files:
         print(f"không tìm thấy tệp thông báo (*.yaml) trong: {', '.join(args.sources)}", file=err)
         return ExitStatus.DATA_ERROR
-    checked, failed = [], False
+    from baocao.documents.wording import templates_dir
+    from baocao.settings import layout_for, templates_for
+
+    options = _status_options(args)
+    checked, briefings, failed = [], [], False
     for path in files:
         try:
             (notice, registry), warnings = _check_file(path, args.strict)
+            layout = layout_for(notice, path.parent, path)
+            templates = templates_dir(args.templates or templates_for(path.parent))
+            briefing = _briefing(notice, registry, layout, path, templates, options)
         except DataError as error:
-            _show(error.problems, err, _header(path, error.problems))
+            _show(error.problems, err, _header(Path(error.first.file), error.problems))
             failed = True
             continue
-        checked.append((path, notice, registry, warnings))
+        checked.append((path, notice, registry, layout, templates, warnings))
+        briefings += [briefing] if briefing is not None else []
     if failed:
         print("Dữ liệu có lỗi: không dựng văn bản nào, thư mục kết quả giữ nguyên.", file=err)
         return ExitStatus.DATA_ERROR
     from baocao.build.outputs import render_notice
     from baocao.build.write import write_all
-    from baocao.documents.wording import templates_dir
-    from baocao.settings import layout_for, templates_for
 
     # Render every notice in memory first: a failure in any of them leaves output/ untouched.
     rendered: dict[Path, bytes] = {}
-    for path, notice, registry, warnings in checked:
-        layout = layout_for(notice, path.parent, path)
-        templates = templates_dir(args.templates or templates_for(path.parent))
+    for path, notice, registry, layout, templates, warnings in checked:
         _announce_templates(templates, err, getattr(args, "debug", False))
-        files = render_notice(notice, registry, layout, path, Path(args.out), templates)
+        files = render_notice(notice, registry, layout, path, Path(args.out), templates, briefing=options)
         rendered.update(files)
         note = f", {len(warnings)} cảnh báo 6 rõ" if warnings else ""
         print(f"Đã dựng {path}: {len(files)} tệp trong {Path(args.out)}{note}", file=err)
+    if briefings and any(Path(s).is_dir() for s in args.sources):
+        from baocao.build.briefing import SUMMARY_DIR, summary_files
+
+        summary = summary_files(briefings, Path(args.out), checked[0][4], options)
+        rendered.update(summary)
+        print(f"Báo cáo tổng hợp {len(briefings)} thông báo: {len(summary)} tệp trong "
+              f"{Path(args.out) / SUMMARY_DIR}", file=err)
     write_all(rendered)
     outputs = sorted(rendered)
     if args.verify:
-        return args.run_check([str(p) for p in outputs if p.suffix in (".docx", ".pdf")])
+        from baocao.build.briefing import is_briefing_output
+
+        return args.run_check([str(p) for p in outputs if p.suffix in (".docx", ".pdf") and not is_briefing_output(p)])
     return ExitStatus.OK
+
+
+def _briefing(notice: Any, registry: Any, layout: Any, path: Path, templates: Any, options: Any) -> Any:
+    """The briefing of one notice, which loads (and checks) its progress file."""
+    from baocao.build.briefing import notice_briefing
+
+    doc = _notice_document(notice, registry, layout, path, templates)
+    return notice_briefing(notice, registry, doc, path, options)
 
 
 def _announce_templates(templates: Any, err: TextIO, debug: bool) -> None:
