@@ -20,6 +20,10 @@ PATH, IMAGE, TEXT, FORM = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPD
 INVISIBLE = raw.FPDF_TEXTRENDERMODE_INVISIBLE
 FLAT = 0.6          # pt: a path this flat is a horizontal (or vertical) line
 THIN = 2.0          # pt: a filled rectangle this thin is a line
+# FPDFText_GetTextObject answering the object's address as an int: the key of the per-object
+# cache without a ctypes.cast per character
+_TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
 
 
 @dataclass
@@ -139,45 +143,58 @@ class PageReader:
     def glyphs(self, page, number: int, top: float, left: float, content: PageContent):
         tp = page.get_textpage()
         try:
-            count = raw.FPDFText_CountChars(tp)
+            handle = tp.raw
+            count = raw.FPDFText_CountChars(handle)
             x, y = ctypes.c_double(), ctypes.c_double()
             box = raw.FS_RECTF()
-            fm = raw.FS_MATRIX()
-            r, g, b, a = (ctypes.c_uint() for _ in range(4))
-            objects: dict[int, tuple[FontInfo, int]] = {}
+            # what PDFium reports per character but takes from its text object (font, render
+            # mode, size, matrix, fill colour) is asked once per text object
+            objects: dict[int, tuple | None] = {}
+            is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
+            get_object, get_origin, get_box = _TEXT_OBJECT_ADDRESS, raw.FPDFText_GetCharOrigin, \
+                raw.FPDFText_GetLooseCharBox
+            append = content.glyphs.append
             for i in range(count):
-                if raw.FPDFText_IsGenerated(tp, i):
+                if is_generated(handle, i):
                     continue
-                code = raw.FPDFText_GetUnicode(tp, i)
+                code = get_unicode(handle, i)
                 if code in (0, 0xFFFE, 0xFFFF) or code in (10, 13):
                     continue
-                obj = raw.FPDFText_GetTextObject(tp, i)
-                okey = ctypes.cast(obj, ctypes.c_void_p).value or 0 if obj else 0
-                known = objects.get(okey)
+                okey = get_object(handle, i) or 0
+                if okey in objects:
+                    known = objects[okey]
+                else:
+                    known = objects[okey] = self._text_object(handle, i, ctypes.cast(okey, raw.FPDF_PAGEOBJECT))
                 if known is None:
-                    known = (self.font(raw.FPDFTextObj_GetFont(obj)), raw.FPDFTextObj_GetTextRenderMode(obj))
-                    objects[okey] = known
-                font, mode = known
-                if mode == INVISIBLE:
+                    continue
+                font, invisible, size, color = known
+                if invisible:
                     content.invisible_glyphs += 1
                     continue
-                raw.FPDFText_GetMatrix(tp, i, fm)
-                if abs(fm.b) > 1e-3 or abs(fm.c) > 1e-3 or fm.a <= 0 or fm.d <= 0:
-                    continue                        # rotated or mirrored text: not part of the layout
-                size = raw.FPDFText_GetFontSize(tp, i) * math.sqrt(abs(fm.a * fm.d - fm.b * fm.c))
-                if size <= 0:
-                    continue
-                raw.FPDFText_GetCharOrigin(tp, i, x, y)
-                raw.FPDFText_GetLooseCharBox(tp, i, box)
-                raw.FPDFText_GetFillColor(tp, i, r, g, b, a)
-                baseline = top - y.value
-                content.glyphs.append(Glyph(
-                    chr(code), font.name, size, box.left - left, box.right - left,
-                    top - box.top, top - box.bottom, baseline,
-                    color_hex((r.value, g.value, b.value, a.value)), number,
-                    embedded=font.embedded, bold_hint=font.bold, italic_hint=font.italic))
+                get_origin(handle, i, x, y)
+                get_box(handle, i, box)
+                append(Glyph(chr(code), font.name, size, box.left - left, box.right - left,
+                             top - box.top, top - box.bottom, top - y.value, color, number,
+                             embedded=font.embedded, bold_hint=font.bold, italic_hint=font.italic))
         finally:
             tp.close()
+
+    def _text_object(self, handle, i: int, obj) -> tuple | None:
+        """(font, invisible, size, colour) of the text object of character *i*; None when the
+        text is rotated, mirrored or has no size (not part of the layout)."""
+        font = self.font(raw.FPDFTextObj_GetFont(obj))
+        if raw.FPDFTextObj_GetTextRenderMode(obj) == INVISIBLE:
+            return font, True, 0.0, None
+        fm = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(handle, i, fm)
+        if abs(fm.b) > 1e-3 or abs(fm.c) > 1e-3 or fm.a <= 0 or fm.d <= 0:
+            return None
+        size = raw.FPDFText_GetFontSize(handle, i) * math.sqrt(abs(fm.a * fm.d - fm.b * fm.c))
+        if size <= 0:
+            return None
+        r, g, b, a = (ctypes.c_uint() for _ in range(4))
+        raw.FPDFText_GetFillColor(handle, i, r, g, b, a)
+        return font, False, size, color_hex((r.value, g.value, b.value, a.value))
 
     # ------------------------------------------------------------------ drawings
     def objects(self, page, top: float, left: float, content: PageContent):

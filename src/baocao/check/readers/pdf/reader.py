@@ -8,6 +8,7 @@ font name, a size, a position and a fill colour, and as stroked or filled paths.
 """
 from __future__ import annotations
 
+import math
 import re
 import statistics
 import subprocess
@@ -149,15 +150,22 @@ class PdfReader:
     @staticmethod
     def hrules(content: PageContent) -> list[HRule]:
         found: list[HRule] = []
+        # a line drawn twice (stroke and fill, or two exporters' passes) counts once; rules sit in
+        # 0.3 mm cells, so a duplicate is in the same or a neighbouring cell (linear, not n²)
+        cells: dict[tuple[int, int, int], list[HRule]] = {}
+        near = [(a, b, c) for a in (-1, 0, 1) for b in (-1, 0, 1) for c in (-1, 0, 1)]
         for st in content.strokes:
             if st.x1 - st.x0 < 2.0 / MM_PER_PT:
                 continue
             x0, length, y = st.x0 * MM_PER_PT, (st.x1 - st.x0) * MM_PER_PT, st.y * MM_PER_PT
+            cell = (math.floor(x0 / 0.3), math.floor(length / 0.3), math.floor(y / 0.3))
             if any(abs(r.x0_mm - x0) < 0.3 and abs(r.length_mm - length) < 0.3 and abs(r.y_mm - y) < 0.3
-                   for r in found):
+                   for a, b, c in near for r in cells.get((cell[0] + a, cell[1] + b, cell[2] + c), ())):
                 continue
-            found.append(HRule(length_mm=length, kind=st.kind, solid=st.solid, x0_mm=x0, y_mm=y,
-                               page=content.number, center_mm=x0 + length / 2))
+            rule = HRule(length_mm=length, kind=st.kind, solid=st.solid, x0_mm=x0, y_mm=y,
+                         page=content.number, center_mm=x0 + length / 2)
+            found.append(rule)
+            cells.setdefault(cell, []).append(rule)
         return found
 
     @staticmethod
