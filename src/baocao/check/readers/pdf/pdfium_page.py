@@ -66,6 +66,7 @@ class PageContent:
     verticals: list[tuple[float, float, float]] = field(default_factory=list)   # x, top, bottom
     pictures: list[Picture] = field(default_factory=list)
     invisible_glyphs: int = 0         # text drawn in render mode 3 (an OCR layer over a scan)
+    path_segments: int = 0            # segments of every path read (bounded per page)
     page_images_area: float = 0.0     # share of the page covered by pictures
 
 
@@ -113,9 +114,10 @@ def color_hex(rgba) -> str | None:
 class PageReader:
     """Reads one page; fonts are cached per document by their PDFium handle."""
 
-    def __init__(self, pdf: pdfium.PdfDocument):
+    def __init__(self, pdf: pdfium.PdfDocument, budget=None):
         self.pdf = pdf
         self.fonts: dict[int, FontInfo] = {}
+        self.budget = budget          # check.limits.Budget: counts what each page costs
 
     # ------------------------------------------------------------------ text
     def font(self, handle) -> FontInfo:
@@ -145,6 +147,8 @@ class PageReader:
         try:
             handle = tp.raw
             count = raw.FPDFText_CountChars(handle)
+            if self.budget is not None:
+                self.budget.glyphs(count, number)
             x, y = ctypes.c_double(), ctypes.c_double()
             box = raw.FS_RECTF()
             # what PDFium reports per character but takes from its text object (font, render
@@ -199,10 +203,16 @@ class PageReader:
     # ------------------------------------------------------------------ drawings
     def objects(self, page, top: float, left: float, content: PageContent):
         area = 0.0
+        seen = 0
+        limit = self.budget.limits.page_objects if self.budget is not None else None
 
         def walk(container, count_fn, get_fn, parent):
-            nonlocal area
-            for i in range(count_fn(container)):
+            nonlocal area, seen
+            count = count_fn(container)
+            seen += count
+            if limit is not None and seen > limit:
+                self.budget.page_objects(seen, content.number)
+            for i in range(count):
                 obj = get_fn(container, i)
                 kind = raw.FPDFPageObj_GetType(obj)
                 m = _mul(_matrix(obj), parent) if kind in (PATH, FORM) else parent
@@ -211,7 +221,7 @@ class PageReader:
                 elif kind == PATH:
                     self.path(obj, m, top, left, content)
                 elif kind == IMAGE:
-                    pic = self.picture(page, obj, parent, top, left)
+                    pic = self.picture(page, obj, parent, top, left, content.number)
                     if pic is not None:
                         content.pictures.append(pic)
                         area += (pic.x1 - pic.x0) * (pic.bottom - pic.top)
@@ -230,7 +240,11 @@ class PageReader:
         subpaths: list[list[tuple[float, float]]] = []
         curved = False
         px, py = ctypes.c_float(), ctypes.c_float()
-        for k in range(raw.FPDFPath_CountSegments(obj)):
+        segments = raw.FPDFPath_CountSegments(obj)
+        content.path_segments += max(segments, 0)
+        if self.budget is not None and content.path_segments > self.budget.limits.path_segments:
+            self.budget.path_segments(content.path_segments, content.number)
+        for k in range(segments):
             seg = raw.FPDFPath_GetPathSegment(obj, k)
             raw.FPDFPathSegment_GetPoint(seg, px, py)
             x, y = _apply(m, px.value, py.value)
@@ -283,7 +297,7 @@ class PageReader:
         for r in rects:
             _rect_as_line(content, r)
 
-    def picture(self, page, obj, parent, top, left) -> Picture | None:
+    def picture(self, page, obj, parent, top, left, number: int = 0) -> Picture | None:
         l, b, r, t = (ctypes.c_float() for _ in range(4))
         if not raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
             return None
@@ -296,6 +310,9 @@ class PageReader:
                 filters.append(buf.value.decode("latin-1"))
         transparent = bool(raw.FPDFPageObj_HasTransparency(obj))
         pil = None
+        width, height = ctypes.c_uint(), ctypes.c_uint()
+        if self.budget is not None and raw.FPDFImageObj_GetImagePixelSize(obj, width, height):
+            self.budget.pixels(width.value, height.value, f"trên trang {number}")
         try:
             # rendered with its soft mask: the alpha channel tells whether the picture is transparent,
             # whatever its encoding (Word stores a transparent signature as JPEG + mask)
@@ -311,6 +328,8 @@ class PageReader:
     def read(self, page, number: int) -> PageContent:
         l, b, r, t = page.get_mediabox()
         content = PageContent(number=number, width=r - l, height=t - b)
+        if self.budget is not None:
+            self.budget.page_objects(raw.FPDFPage_CountObjects(page), number)
         self.glyphs(page, number, t, l, content)
         self.objects(page, t, l, content)
         return content

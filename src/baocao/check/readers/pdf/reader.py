@@ -16,9 +16,11 @@ from collections import Counter
 from functools import lru_cache
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as raw
 
 from baocao.check import images as imaging
 from baocao.check.errors import UnreadableFile
+from baocao.check.limits import current
 from baocao.check.model import (
     MM_PER_PT,
     Document,
@@ -56,17 +58,35 @@ def _style(font: str, bold_hint: bool, italic_hint: bool) -> tuple[bool, bool]:
     return bold, italic
 
 
+# why PDFium would not open a file, as the clerk should hear it
+LOAD_ERRORS = {
+    raw.FPDF_ERR_PASSWORD: "PDF được đặt mật khẩu (mã hóa); hãy gửi bản không đặt mật khẩu mở tệp",
+    raw.FPDF_ERR_SECURITY: "PDF được mã hóa theo cách không đọc được; hãy gửi bản không mã hóa",
+    raw.FPDF_ERR_FORMAT: "không phải tệp PDF đọc được (cấu trúc PDF hỏng)",
+    raw.FPDF_ERR_FILE: "không đọc được tệp PDF",
+}
+
+
 class PdfReader:
-    def __init__(self, path: str, layout):
+    def __init__(self, path: str, layout, source=None):
         self.path = path
         self.layout = layout
+        self.budget = current()
         try:
-            self.pdf = pdfium.PdfDocument(path)
+            self.pdf = pdfium.PdfDocument(source if source is not None else path)
+        except pdfium.PdfiumError as exc:
+            reason = LOAD_ERRORS.get(getattr(exc, "err_code", None), "không phải tệp PDF đọc được")
+            raise UnreadableFile(path, reason) from None
         except Exception as exc:
             raise UnreadableFile(path, f"không phải tệp PDF đọc được ({type(exc).__name__}: {exc})") from None
-        if len(self.pdf) == 0:
-            raise UnreadableFile(path, "tệp PDF không có trang nào")
-        self.pages = PageReader(self.pdf)
+        try:
+            if len(self.pdf) == 0:
+                raise UnreadableFile(path, "tệp PDF không có trang nào")
+            self.budget.pdf_pages(len(self.pdf))
+        except UnreadableFile:
+            self.pdf.close()
+            raise
+        self.pages = PageReader(self.pdf, self.budget)
 
     # ------------------------------------------------------------------ glyphs and rows
     def rows(self, glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -190,9 +210,12 @@ class PdfReader:
         contents: list[PageContent] = []
         fonts: dict[str, bool] = {}
         for number in range(1, len(self.pdf) + 1):
+            self.budget.tick()
             page = self.pdf[number - 1]
             try:
                 content = self.pages.read(page, number)
+            except UnreadableFile:
+                raise
             except Exception as exc:
                 raise UnreadableFile(self.path, f"không đọc được trang {number} ({exc})") from None
             finally:
@@ -225,6 +248,7 @@ class PdfReader:
             return doc
         pages_rows = []
         for number in range(1, len(self.pdf) + 1):
+            self.budget.tick()
             page = self.pdf[number - 1]
             try:
                 glyphs = ocr.page_glyphs(page, number)
@@ -244,8 +268,9 @@ class PdfReader:
         return read
 
 
-def read_pdf(path: str, layout, ocr: bool = False) -> Document:
-    reader = PdfReader(path, layout)
+def read_pdf(path: str, layout, ocr: bool = False, source=None) -> Document:
+    """The Document of the PDF at *path* (read from the open file *source* when given)."""
+    reader = PdfReader(path, layout, source)
     try:
         doc = reader.read()
         if ocr and doc.untrusted:
