@@ -21,7 +21,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from baocao.data.text import check_text, check_value, decode, guess_field
+from baocao.data.text import check_text, check_value, decode, guess_field, shown_key
 from baocao.errors import DataError, Problem
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -60,7 +60,7 @@ def format_path(path: Path_) -> str:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + (shown_key(part) or "…")
     return out
 
 

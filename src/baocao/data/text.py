@@ -178,6 +178,21 @@ def check_value(value: str) -> str | None:
     return f"giá trị chứa ký tự {_char_name(m.group())}, không thể ghi vào văn bản Word/PDF"
 
 
+_KEY_LIKE = re.compile(r"\w[\w\-. ]{0,39}")
+
+
+def shown_key(key: object) -> str | None:
+    """*key* when an error may quote it (a name: letters, digits, '_', '-', '.', spaces, at most 40
+    characters), else None. A file that is not a data file at all (``/etc/shadow`` given as a
+    settings file) has whole lines as keys; an error names their line, never their text.
+
+    >>> shown_key("trinh_bya"), shown_key("văn_bản"), shown_key("root:*:20228:0:99999:7:")
+    ('trinh_bya', 'văn_bản', None)
+    """
+    text = str(key)
+    return text if _KEY_LIKE.fullmatch(text) else None
+
+
 _KEY_LINE = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)"
                        r"(?P<key>[^\s#'\"\-?:{}\[\],&*!|>%@`][^#:]*?|\"[^\"]*\"|'[^']*'):(?:[ \t]|$)")
 
@@ -199,7 +214,7 @@ def guess_field(text: str, line: int) -> str:
             continue
         indent = len(m.group("indent").expandtabs(2))  # a tab usually stands for one level
         if limit is None or indent < limit:
-            keys.append(m.group("key").strip("'\""))
+            keys.append(shown_key(m.group("key").strip("'\"")) or "…")
             limit = indent
             if indent == 0:
                 break
