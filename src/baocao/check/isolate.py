@@ -11,6 +11,7 @@ there is no ``fork`` or ``/proc`` the check runs in-process with the cooperative
 """
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import select
@@ -76,6 +77,7 @@ def run(path: str, limits: Limits, work: Callable[[], object]) -> object:
 
 def _child(work: Callable[[], object], write_fd: int) -> None:
     status = 0
+    faulthandler.disable()      # a crash inside PDFium is reported by the parent, without a dump
     try:
         try:
             result = ("ok", work())
