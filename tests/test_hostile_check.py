@@ -51,6 +51,7 @@ CASES = {
     "encrypted.pdf": (2, "đặt mật khẩu"),
     "encrypted-owner-only.pdf": (1, "R"),
     "broken-pdf.pdf": (2, "cấu trúc PDF hỏng"),
+    "lone-surrogate.pdf": (1, "R"),
     "fifo.pdf": (2, "ống dẫn (FIFO)"),
     "device.pdf": (2, "thiết bị"),
     "passwd-link.pdf": (2, "nội dung không phải PDF"),
@@ -138,3 +139,12 @@ def test_a_200_page_notice_is_within_every_limit(tmp_path):
         status, text, wall, rss = run_check(path)
         assert status == 0, text
         assert "vượt giới hạn" not in text and wall < TIME_S and rss < MEMORY
+
+
+def test_utf16_halves_from_a_pdf_are_joined_or_replaced(corpus):
+    from baocao.check.checker import read_document
+
+    doc = read_document(str(corpus["lone-surrogate.pdf"]))
+    text = " ".join(p.text for p in doc.paras)
+    assert "\ufffd\U0001f600C" in text
+    assert not any("\ud800" <= ch <= "\udfff" for ch in text)

@@ -246,6 +246,18 @@ def many_pages(count: int = 5000) -> bytes:
     return pdf(objects)
 
 
+def surrogate_pdf() -> bytes:
+    """Text whose ToUnicode map answers a lone UTF-16 surrogate, and an emoji as a pair."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+            b"3 beginbfchar <41> <D800> <42> <D83DDE00> <43> <0043> endbfchar\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>"
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+                b"/Contents 5 0 R >>", font, stream(b"BT /F1 14 Tf 72 760 Td (ABC ABC) Tj ET\n"), stream(cmap)])
+
+
 # ---------------------------------------------------------------------------------- encryption
 
 _PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
@@ -346,6 +358,7 @@ def small_files() -> dict[str, bytes]:
         build("glyph-bomb.pdf", lambda p: p.write_bytes(glyph_bomb()))
         build("form-bomb.pdf", lambda p: p.write_bytes(form_bomb()))
         build("encrypted.pdf", lambda p: p.write_bytes(encrypted_pdf()))
+        build("lone-surrogate.pdf", lambda p: p.write_bytes(surrogate_pdf()))
         build("encrypted-owner-only.pdf", lambda p: p.write_bytes(encrypted_pdf(user_password=b"")))
     finally:
         for leftover in tmp.iterdir():

@@ -158,12 +158,22 @@ class PageReader:
             get_object, get_origin, get_box = _TEXT_OBJECT_ADDRESS, raw.FPDFText_GetCharOrigin, \
                 raw.FPDFText_GetLooseCharBox
             append = content.glyphs.append
+            low_half = -1                   # index of a low surrogate already joined to its pair
             for i in range(count):
-                if is_generated(handle, i):
+                if i == low_half or is_generated(handle, i):
                     continue
                 code = get_unicode(handle, i)
                 if code in (0, 0xFFFE, 0xFFFF) or code in (10, 13):
                     continue
+                if 0xD800 <= code <= 0xDFFF:
+                    # PDFium answers UTF-16 units: join a pair, and never let a lone half (a
+                    # broken or hostile ToUnicode map) reach the report, which could not print it
+                    nxt = get_unicode(handle, i + 1) if i + 1 < count else 0
+                    if code <= 0xDBFF and 0xDC00 <= nxt <= 0xDFFF:
+                        code = 0x10000 + ((code - 0xD800) << 10) + (nxt - 0xDC00)
+                        low_half = i + 1
+                    else:
+                        code = 0xFFFD
                 okey = get_object(handle, i) or 0
                 if okey in objects:
                     known = objects[okey]
