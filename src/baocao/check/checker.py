@@ -10,6 +10,7 @@ from baocao.check.report import Report
 from baocao.check.rules import Ctx, run_rules
 from baocao.check.structure import analyse, detect_kind
 from baocao.documents.layout import DEFAULT_LAYOUT, Layout
+from baocao.errors import os_reason
 
 KINDS = supported()
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")     # a compound file: an encrypted .docx, or a .doc
@@ -24,7 +25,7 @@ def read_document(path: str, layout: Layout = DEFAULT_LAYOUT, ocr: bool = False)
             magic = source.read(8)
             source.seek(0)
         except OSError as exc:
-            raise UnreadableFile(path, f"không đọc được tệp ({exc.strerror or exc})") from None
+            raise UnreadableFile(path, f"không đọc được tệp ({os_reason(exc)})") from None
         if magic.startswith(b"%PDF") or (b"%PDF" in magic):
             from baocao.check.readers.pdf.reader import read_pdf
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterator
 
 from baocao.check.errors import UnreadableFile
+from baocao.errors import os_reason
 from baocao.vi.numbers import format_number
 
 MiB = 1 << 20
@@ -192,13 +193,13 @@ def open_regular(path: str, budget: Budget) -> BinaryIO:
     except FileNotFoundError:
         raise UnreadableFile(path, "tệp không tồn tại") from None
     except OSError as exc:
-        raise UnreadableFile(path, f"không mở được tệp ({exc.strerror or exc})") from None
+        raise UnreadableFile(path, f"không mở được tệp ({os_reason(exc)})") from None
     _regular(path, st.st_mode)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise UnreadableFile(path, f"không mở được tệp ({exc.strerror or exc})") from None
+        raise UnreadableFile(path, f"không mở được tệp ({os_reason(exc)})") from None
     try:
         st = os.fstat(fd)
         _regular(path, st.st_mode)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from baocao.data.text import check_text, check_value, decode, guess_field, shown_key
-from baocao.errors import DataError, Problem
+from baocao.errors import DataError, Problem, os_reason
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -206,17 +207,24 @@ def load(path: str | Path) -> LoadedDocument:
     """Load one YAML file strictly. Raises DataError (never reads more than 2 MiB)."""
     name = str(path)
     try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_BYTES:
-                raise DataError(Problem(name, None, None, "", _too_big(size)))
+        # non-blocking: a FIFO or a device named *.yaml is refused, not waited on
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with open(fd, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise DataError(Problem(name, None, None, "", "không phải tệp thường (ống dẫn, thiết bị…); "
+                                                              "chỉ đọc tệp YAML thường"))
+            if info.st_size > MAX_BYTES:
+                raise DataError(Problem(name, None, None, "", _too_big(info.st_size)))
             raw = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise DataError(Problem(name, None, None, "", "không tìm thấy tệp")) from None
     except IsADirectoryError:
         raise DataError(Problem(name, None, None, "", "đây là thư mục, không phải tệp YAML")) from None
     except OSError as error:
-        raise DataError(Problem(name, None, None, "", f"không đọc được tệp ({error.strerror})")) from None
+        raise DataError(Problem(name, None, None, "", f"không đọc được tệp ({os_reason(error)})")) from None
     if len(raw) > MAX_BYTES:
         raise DataError(Problem(name, None, None, "", _too_big(len(raw))))
     return load_text(decode(raw, name), path)
