@@ -16,13 +16,14 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from baocao.data.text import check_text, check_value, decode, guess_field, shown_key
+from baocao.data.text import check_text, check_value, decode, guess_field, shown_key, unprintable
 from baocao.errors import DataError, Problem, os_reason
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -143,7 +144,20 @@ class _StrictLoader(yaml.SafeLoader):
         problem = check_value(node.value)
         if problem:
             raise _Refused(problem, node.start_mark, tuple(self._path))
-        return unicodedata.normalize("NFC", node.value)
+        value = unicodedata.normalize("NFC", node.value)
+        found = unprintable(value)
+        if found:
+            index, message = found
+            raise _Refused(message, self._mark_of(value[index], node), tuple(self._path))
+        return value
+
+    def _mark_of(self, ch: str, node: ScalarNode) -> Any:
+        """The place of *ch* in the source when it is written there as is (not as an escape)."""
+        where = self.buffer.find(ch, node.start_mark.index, node.end_mark.index)
+        if where < 0:
+            return node.start_mark
+        line = self.buffer.count("\n", 0, where)
+        return SimpleNamespace(line=line, column=where - (self.buffer.rfind("\n", 0, where) + 1))
 
 
 _YAML_MESSAGES = (

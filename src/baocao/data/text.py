@@ -13,6 +13,7 @@ Three kinds of trouble come from how clerks produce text rather than from YAML i
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -176,6 +177,58 @@ def check_value(value: str) -> str | None:
     if m is None:
         return None
     return f"giá trị chứa ký tự {_char_name(m.group())}, không thể ghi vào văn bản Word/PDF"
+
+
+# Characters that change what the text shows without being seen: bidi controls reorder it (U+202E
+# shows "thông báo gnp.exe" as "thông báo exe.png"); zero-width and other format characters hide
+# inside words, so the PDF's text, the DOCX's text and a search disagree with what a reader sees.
+_BIDI = frozenset(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_WHITESPACE = frozenset(map(ord, "\t\n\r"))
+
+
+def unprintable(value: str) -> tuple[int, str] | None:
+    """(index, message) of the first character of *value* a document cannot show as typed: a bidi
+    control, an invisible (format) character, a private-use or unassigned code point, a digit
+    other than 0–9, or a character the PDF's font cannot draw (it would silently disappear)."""
+    family, covered = _pdf_font()
+    bad: dict[str, str] = {}
+    for ch in set(value):
+        code = ord(ch)
+        if code < 0x80 and (code in _WHITESPACE or 0x20 <= code < 0x7F):
+            continue
+        category = unicodedata.category(ch)
+        if code in _BIDI:
+            bad[ch] = (f"giá trị chứa ký tự điều khiển chiều chữ {_char_name(ch)}: nó đảo thứ tự chữ hiện ra "
+                       "so với chữ lưu trong văn bản; hãy xóa nó")
+        elif category == "Cf":
+            bad[ch] = (f"giá trị chứa ký tự vô hình {_char_name(ch)}: không thấy khi đọc nhưng làm sai việc "
+                       "tìm kiếm và so khớp chữ; hãy xóa nó")
+        elif category == "Co":
+            bad[ch] = f"giá trị chứa ký tự dùng riêng {_char_name(ch)} (Private Use), không phông chữ nào in đúng; hãy xóa nó"
+        elif category == "Cn":
+            bad[ch] = f"giá trị chứa {_char_name(ch)}, ký tự Unicode chưa định nghĩa; hãy xóa nó"
+        elif category == "Nd":
+            bad[ch] = f"giá trị chứa chữ số {_char_name(ch)}; văn bản chỉ dùng chữ số 0–9"
+        elif covered is not None and code not in covered and code not in _WHITESPACE:
+            bad[ch] = (f"giá trị chứa ký tự '{ch}' ({_char_name(ch)}) mà phông chữ của bản PDF ({family}) "
+                       "không có, nên bản PDF sẽ mất ký tự này; hãy bỏ hoặc thay bằng chữ khác")
+    if not bad:
+        return None
+    index = min(value.index(ch) for ch in bad)
+    return index, bad[value[index]]
+
+
+@functools.lru_cache(maxsize=1)
+def _pdf_font() -> tuple[str, frozenset[int] | None]:
+    """The family and the code points of the font the PDF embeds (all four faces draw them);
+    no coverage when the font is not installed (the build then says so)."""
+    from baocao.documents import metrics
+    from baocao.errors import RenderError
+
+    try:
+        return metrics.pdf_family(), metrics.covered_code_points()
+    except (RenderError, OSError, ImportError):
+        return "", None
 
 
 _KEY_LIKE = re.compile(r"\w[\w\-. ]{0,39}")

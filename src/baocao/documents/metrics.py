@@ -41,6 +41,21 @@ def font_file(bold: bool = False, italic: bool = False) -> Path:
     )
 
 
+def pdf_family() -> str:
+    """The family the PDF is drawn in: Liberation Serif, or Tinos where only it is installed."""
+    return "Tinos" if font_file().name.startswith("Tinos") else "Liberation Serif"
+
+
+@functools.lru_cache(maxsize=1)
+def covered_code_points() -> frozenset[int]:
+    """Code points all four faces of the PDF's font draw: text outside them would be drawn with a
+    fallback font or not at all."""
+    from fontTools.ttLib import TTFont
+
+    faces = [set(TTFont(font_file(bold, italic), lazy=True).getBestCmap()) for bold, italic in FACE_FILES]
+    return frozenset(set.intersection(*faces))
+
+
 @functools.lru_cache(maxsize=4)
 def _advances(bold: bool, italic: bool) -> tuple[dict[int, int], int, int]:
     from fontTools.ttLib import TTFont
