@@ -211,6 +211,9 @@ def _message(error: dict, root: type[BaseModel]) -> str:
         return f"cần một danh sách (các dòng '- …'), nhận được {_kind(value)}"
     if kind == "too_short":
         return f"cần ít nhất {ctx.get('min_length', 1)} mục"
+    if kind == "too_long":
+        return (f"có {ctx.get('actual_length', '?')} mục, quá giới hạn {ctx.get('max_length')} mục "
+                "(số La Mã chỉ viết được đến 3999); hãy chia thành nhiều phần")
     if kind == "string_too_short":
         return f"quá ngắn: cần ít nhất {ctx.get('min_length', 1)} ký tự"
     if kind in ("greater_than_equal", "greater_than"):

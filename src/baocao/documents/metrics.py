@@ -95,6 +95,10 @@ def wrap(text: str, width_mm: float, size_pt: float, bold: bool = False, italic:
     return lines
 
 
+# Balancing is dynamic programming over (first word, lines left): cheap for a title, but a block of
+# hundreds of lines would cost minutes and recurse past Python's limit. Past this, wrap greedily.
+MAX_BALANCED_LINES = 8
+
 # Words a title line is best broken before: clerks break "… Phạm Minh Chính / tại Hội nghị …".
 GOOD_BREAKS = frozenset("tại về và của với ở trong đối để năm giai".split())
 BAD_BREAK_MM = 25.0
@@ -126,9 +130,12 @@ def balanced_wrap(text: str, width_mm: float, size_pt: float, bold: bool = False
     line plus a penalty for every break that does not fall before a linking word.
     """
     words = text.split()
-    count = len(wrap(text, width_mm, size_pt, bold, italic))
+    greedy = wrap(text, width_mm, size_pt, bold, italic)
+    count = len(greedy)
     if count <= 1:
         return [" ".join(words)]
+    if count > MAX_BALANCED_LINES:
+        return greedy       # a block this long is running text, not a title to balance
     caps = text.upper() == text
 
     def width(i: int, j: int) -> float:

@@ -87,11 +87,25 @@ def _base_style(word, layout: Layout) -> None:
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
 
 
+METADATA_CHARS = 255      # what python-docx (and Word's property dialog) holds per core property
+
+
+def _property(text: str) -> str:
+    """*text* cut at the last word that fits the core-property limit, with "…" (the document itself
+    keeps the whole text: a 230-character meeting name makes a longer title than the limit)."""
+    if len(text) <= METADATA_CHARS:
+        return text
+    cut = text[: METADATA_CHARS - 1]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def _metadata(word, doc: NoticeDocument) -> None:
     props = word.core_properties
-    props.title = doc.meta.title
-    props.author = props.last_modified_by = doc.meta.author
-    props.subject = doc.meta.subject
+    props.title = _property(doc.meta.title)
+    props.author = props.last_modified_by = _property(doc.meta.author)
+    props.subject = _property(doc.meta.subject)
     props.language = doc.meta.language
     props.keywords = "Thông báo"
     props.comments = ""
