@@ -57,8 +57,11 @@ def image_problem(path: Path) -> str | None:
 
 
 def _decode_problem(data: bytes) -> str | None:
-    from PIL import Image
+    from PIL import Image, ImageFile
 
+    # WeasyPrint sets LOAD_TRUNCATED_IMAGES for the whole process once imported: a broken picture
+    # would then decode as grey rows in the PDF (and stay broken in the DOCX). Judge it strictly.
+    tolerant, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
@@ -69,6 +72,8 @@ def _decode_problem(data: bytes) -> str | None:
             return f"ảnh quá lớn (hơn {MAX_IMAGE_PIXELS // 1_000_000} triệu điểm ảnh); hãy thu nhỏ ảnh"
         except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for a broken file
             return f"ảnh PNG bị hỏng, không giải mã được ({type(error).__name__})"
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
     return None
 
 
