@@ -73,6 +73,12 @@ CASES = {
              "điều khiển chiều chữ U+202E RIGHT-TO-LEFT OVERRIDE"),
     "zero-width": (item("Thống\u200b nhất với báo cáo."), None, 17, "noi_dung.khoan[1]",
                    "ký tự vô hình U+200B ZERO WIDTH SPACE"),
+    "hebrew": (item("Thống nhất אבג với báo cáo."), None, 17, "noi_dung.khoan[1]",
+               "chữ viết từ phải sang trái U+05D0 HEBREW LETTER ALEF"),
+    "grapheme-joiner": (item("Thống\u034f nhất."), None, 17, "noi_dung.khoan[1]",
+                        "ký tự vô hình U+034F COMBINING GRAPHEME JOINER"),
+    "lone-mark": (item("Thống nhất a\u0331 với báo cáo."), None, 17, "noi_dung.khoan[1]",
+                  "dấu U+0331 COMBINING MACRON BELOW không ghép được"),
     "arabic-digit": (BASE.replace("  so: 3", "  so: ٣"), None, 4, "van_ban.so", "U+0663 ARABIC-INDIC DIGIT THREE"),
     "fullwidth-digit": (BASE.replace("  so: 3", "  so: ３"), None, 4, "van_ban.so", "U+FF13 FULLWIDTH DIGIT THREE"),
     "year-9999": (BASE.replace("  ngay: 2026-03-02", "  ngay: 9999-12-31"), None, 5, "van_ban.ngay",
@@ -133,6 +139,12 @@ def test_a_fifo_named_like_a_notice_is_refused_without_waiting(tmp_path):
     assert done.returncode == 2 and "không phải tệp thường" in done.stderr
 
 
+def test_vietnamese_typed_with_combining_marks_is_composed_and_accepted(tmp_path):
+    path = notice(tmp_path, item("Thông nha\u0302\u0301t vo\u031b\u0301i ba\u0301o ca\u0301o."))
+    status, said = run("validate", str(path))
+    assert status == 0, said
+
+
 def test_a_symlink_inside_the_folder_is_a_picture_like_any_other(tmp_path):
     path = notice(tmp_path, signature("anh/chu-ky.png"),
                   {"anh/goc.png": SIGNATURE_PNG, "anh/chu-ky.png": "->goc.png"})
@@ -165,3 +177,16 @@ def test_balancing_a_title_of_thousands_of_lines_is_greedy_and_fast():
 def test_a_short_title_is_still_balanced():
     lines = metrics.balanced_wrap("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", 45.0, 13.0, bold=True)
     assert lines == ["BỘ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG"]
+
+
+def test_a_broken_picture_is_refused_even_once_weasyprint_tolerates_truncated_ones(tmp_path):
+    import weasyprint  # noqa: F401  (sets PIL.ImageFile.LOAD_TRUNCATED_IMAGES for the process)
+    from PIL import ImageFile
+
+    from baocao.render.images import image_problem
+
+    path = tmp_path / "hong.png"
+    path.write_bytes(generate.png(64, 64, broken_body=True))
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+    assert "bị hỏng" in image_problem(path)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True

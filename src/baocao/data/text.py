@@ -184,11 +184,16 @@ def check_value(value: str) -> str | None:
 # inside words, so the PDF's text, the DOCX's text and a search disagree with what a reader sees.
 _BIDI = frozenset(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 _WHITESPACE = frozenset(map(ord, "\t\n\r"))
+_RIGHT_TO_LEFT = frozenset(("R", "AL", "AN"))    # Hebrew, Arabic letters and digits: laid out reordered
+# Unicode's default-ignorable code points that are not format characters: drawn as nothing
+_IGNORABLE = frozenset([0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, *range(0x180B, 0x1810), 0x3164,
+                        *range(0xFE00, 0xFE10), 0xFFA0, *range(0xE0100, 0xE01F0)])
 
 
 def unprintable(value: str) -> tuple[int, str] | None:
     """(index, message) of the first character of *value* a document cannot show as typed: a bidi
-    control, an invisible (format) character, a private-use or unassigned code point, a digit
+    control or a right-to-left letter, an invisible (format) character, a combining mark left over
+    after NFC composition, a private-use or unassigned code point, a digit
     other than 0–9, or a character the PDF's font cannot draw (it would silently disappear)."""
     family, covered = _pdf_font()
     bad: dict[str, str] = {}
@@ -200,13 +205,19 @@ def unprintable(value: str) -> tuple[int, str] | None:
         if code in _BIDI:
             bad[ch] = (f"giá trị chứa ký tự điều khiển chiều chữ {_char_name(ch)}: nó đảo thứ tự chữ hiện ra "
                        "so với chữ lưu trong văn bản; hãy xóa nó")
-        elif category == "Cf":
+        elif unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT:
+            bad[ch] = (f"giá trị chứa chữ viết từ phải sang trái {_char_name(ch)}: bản PDF đảo thứ tự chữ quanh nó "
+                       "(\"1. א\" hiện thành \"א .1\"), nên chữ hiện ra khác chữ lưu trong văn bản; hãy bỏ nó")
+        elif category == "Cf" or code in _IGNORABLE:
             bad[ch] = (f"giá trị chứa ký tự vô hình {_char_name(ch)}: không thấy khi đọc nhưng làm sai việc "
                        "tìm kiếm và so khớp chữ; hãy xóa nó")
         elif category == "Co":
             bad[ch] = f"giá trị chứa ký tự dùng riêng {_char_name(ch)} (Private Use), không phông chữ nào in đúng; hãy xóa nó"
         elif category == "Cn":
             bad[ch] = f"giá trị chứa {_char_name(ch)}, ký tự Unicode chưa định nghĩa; hãy xóa nó"
+        elif category[0] == "M":
+            bad[ch] = (f"giá trị chứa dấu {_char_name(ch)} không ghép được với chữ đứng trước thành một chữ có "
+                       "sẵn (chữ tiếng Việt nào cũng ghép được): bản PDF không giữ đúng chữ này; hãy gõ lại chữ đó")
         elif category == "Nd":
             bad[ch] = f"giá trị chứa chữ số {_char_name(ch)}; văn bản chỉ dùng chữ số 0–9"
         elif covered is not None and code not in covered and code not in _WHITESPACE:
