@@ -87,6 +87,8 @@ CASES = {
                       "noi_dung.khoan[2].thoi_han[1]", "thời hạn 'truoc 9999-12-31' nằm ngoài khoảng 1900–2100"),
     "4000-y": (item("van_ban: Các ý\n      y:\n" + "        - ý\n" * 4000), None, 18, "noi_dung.khoan[1].y",
                "có 4000 mục, quá giới hạn 3999 mục"),
+    "5001-items": (BASE.replace(FIRST_ITEM, "    - x\n" * 5000 + "    - y"), None, 5017, "noi_dung.khoan[5001]",
+                   "nội dung có hơn 5.000 mục"),
     "long-summary": (BASE.replace("  thong_bao_den: các phòng", "  thong_bao_den: các phòng\n  trich_yeu: "
                                   + " ".join(["Kết luận về công tác"] * 4000)), None, 7, "van_ban.trich_yeu",
                      "trích yếu dài 83.999 ký tự, quá giới hạn 600 ký tự"),

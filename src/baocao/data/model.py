@@ -58,6 +58,7 @@ MAX_NAME = 200               # a name printed in the header or the signature blo
 MAX_MEETING_NAME = 500       # the meeting's name, which the generated trích yếu repeats
 MAX_SUMMARY = 600            # a trích yếu written out
 MAX_ROMAN = 3999             # phần I.–MMMCMXCIX., ý (i)–(mmmcmxcix)
+MAX_ITEMS = 5_000            # phần, khoản, điểm, ý … of one notice: a 200-page notice has 1,700
 FIRST_DAY = dt.date(1900, 1, 1)
 LAST_DAY = dt.date(2100, 12, 31)
 

@@ -11,6 +11,7 @@ from typing import Any
 from baocao.data.load import LoadedDocument, format_path
 from baocao.data.messages import did_you_mean
 from baocao.data.model import (
+    MAX_ITEMS,
     PLACEHOLDER,
     Archive,
     Item,
@@ -25,6 +26,7 @@ from baocao.data.validate.verbatim import check_verbatim
 from baocao.errors import Problem
 from baocao.render.images import image_problem
 from baocao.vi.numbering import DIEM_LETTERS
+from baocao.vi.numbers import format_number
 
 Report = Callable[..., None]
 
@@ -96,8 +98,12 @@ def check_agency_keys(notice: Notice, registry: Registry, report: Report) -> Non
 
 
 def check_structure(notice: Notice, report: Report) -> None:
-    for visit in walk(notice):
+    for count, visit in enumerate(walk(notice), start=1):
         node, path = visit.node, visit.path
+        if count > MAX_ITEMS:
+            report(path, f"nội dung có hơn {format_number(MAX_ITEMS)} mục (phần, khoản, điểm, ý, đoạn…), "
+                         "quá giới hạn một thông báo dựng được trong thời gian hợp lý; hãy tách thành nhiều văn bản")
+            break
         points = getattr(node, "points", ())
         if len(points) > len(DIEM_LETTERS):
             report((*path, "diem", len(DIEM_LETTERS)),
