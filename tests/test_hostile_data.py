@@ -138,7 +138,7 @@ def test_a_fifo_named_like_a_notice_is_refused_without_waiting(tmp_path):
     os.mkfifo(fifo)
     done = subprocess.run([sys.executable, "-m", "baocao", "validate", str(fifo)], capture_output=True,
                           text=True, timeout=30)
-    assert done.returncode == 2 and "không phải tệp thường" in done.stderr
+    assert done.returncode == 2 and "đây là ống dẫn (FIFO), không phải tệp YAML thường" in done.stderr
 
 
 def test_vietnamese_typed_with_combining_marks_is_composed_and_accepted(tmp_path):

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import os
-import stat
 import time
 from dataclasses import dataclass, replace
 from typing import BinaryIO, Iterator
 
+from baocao import files
 from baocao.check.errors import UnreadableFile
 from baocao.errors import os_reason
 from baocao.vi.numbers import format_number
@@ -183,38 +182,22 @@ def active(budget: Budget) -> Iterator[Budget]:
 
 
 def open_regular(path: str, budget: Budget) -> BinaryIO:
-    """*path* opened for reading if it is a regular file within the size limit.
-
-    A FIFO, a socket, a device or a folder is refused without being read: checked with ``stat``
-    first, then opened non-blocking and checked again on the open file (the path may change in
-    between)."""
+    """*path* opened for reading if it is a regular file within the size limit: a FIFO, a socket,
+    a device or a folder is refused without being read (:func:`baocao.files.open_regular`)."""
     try:
-        st = os.stat(path)
+        source, info = files.open_regular(path)
     except FileNotFoundError:
         raise UnreadableFile(path, "tệp không tồn tại") from None
+    except IsADirectoryError:
+        raise UnreadableFile(path, "đây là thư mục, không phải tệp") from None
+    except files.NotRegularFile as exc:
+        raise UnreadableFile(path, f"đây là {exc.kind}, không phải tệp thường; chỉ đọc tệp .docx và .pdf "
+                                   "thường") from None
     except OSError as exc:
         raise UnreadableFile(path, f"không mở được tệp ({os_reason(exc)})") from None
-    _regular(path, st.st_mode)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise UnreadableFile(path, f"không mở được tệp ({os_reason(exc)})") from None
-    try:
-        st = os.fstat(fd)
-        _regular(path, st.st_mode)
-        budget.file_size(st.st_size)
-        return os.fdopen(fd, "rb")
+        budget.file_size(info.st_size)
     except BaseException:
-        os.close(fd)
+        source.close()
         raise
-
-
-def _regular(path: str, mode: int) -> None:
-    if stat.S_ISREG(mode):
-        return
-    if stat.S_ISDIR(mode):
-        raise UnreadableFile(path, "đây là thư mục, không phải tệp")
-    kind = ("ống dẫn (FIFO)" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode)
-            else "thiết bị" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "tệp đặc biệt")
-    raise UnreadableFile(path, f"đây là {kind}, không phải tệp thường; chỉ đọc tệp .docx và .pdf thường")
+    return source

@@ -10,9 +10,7 @@ Unicode NFC. Every refusal is a :class:`~baocao.errors.DataError` naming file, l
 """
 from __future__ import annotations
 
-import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from baocao.data.text import check_text, check_value, decode, guess_field, shown_key, unprintable
 from baocao.errors import DataError, Problem, os_reason
+from baocao.files import NotRegularFile, open_regular
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -221,18 +220,13 @@ def load(path: str | Path) -> LoadedDocument:
     """Load one YAML file strictly. Raises DataError (never reads more than 2 MiB)."""
     name = str(path)
     try:
-        # non-blocking: a FIFO or a device named *.yaml is refused, not waited on
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-        with open(fd, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise IsADirectoryError
-            if not stat.S_ISREG(info.st_mode):
-                raise DataError(Problem(name, None, None, "", "không phải tệp thường (ống dẫn, thiết bị…); "
-                                                              "chỉ đọc tệp YAML thường"))
+        stream, info = open_regular(path)
+        with stream:
             if info.st_size > MAX_BYTES:
                 raise DataError(Problem(name, None, None, "", _too_big(info.st_size)))
             raw = stream.read(MAX_BYTES + 1)
+    except NotRegularFile as error:
+        raise DataError(Problem(name, None, None, "", f"đây là {error.kind}, không phải tệp YAML thường")) from None
     except FileNotFoundError:
         raise DataError(Problem(name, None, None, "", "không tìm thấy tệp")) from None
     except IsADirectoryError:

@@ -6,8 +6,6 @@ Both renderers take the geometry from ``signature_geometry`` so they place the i
 from __future__ import annotations
 
 import io
-import os
-import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +16,7 @@ from docx.shared import Mm
 from baocao.documents.layout import Layout
 from baocao.documents.parts import SignerBlock
 from baocao.errors import os_reason
+from baocao.files import NotRegularFile, open_regular
 
 SIGNATURE_WIDTH_MM = 40.0
 # What a signature or seal picture may be. A signature scanned at 600 dpi is about 2,000 × 1,000
@@ -32,14 +31,12 @@ def image_problem(path: Path) -> str | None:
     """Why *path* cannot be embedded as a signature or seal (Vietnamese), or None when both
     renderers can: a regular PNG file within the byte and pixel budget that decodes to the end."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        stream, info = open_regular(path)
+    except (IsADirectoryError, NotRegularFile):
+        return "không phải tệp ảnh thường (thư mục, ống dẫn hay thiết bị)"
     except OSError as error:
         return f"không mở được tệp ảnh ({os_reason(error)})"
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        return "không phải tệp ảnh thường (thư mục, ống dẫn hay thiết bị)"
-    with open(fd, "rb") as stream:
+    with stream:
         if info.st_size > MAX_IMAGE_BYTES:
             return (f"tệp ảnh {info.st_size / 1024 / 1024:.1f} MiB, quá giới hạn "
                     f"{MAX_IMAGE_BYTES // 1024 // 1024} MiB; hãy lưu lại ảnh nhỏ hơn")
