@@ -29,8 +29,25 @@ from pydantic import (
     model_validator,
 )
 
-from baocao.vi.deadlines import Deadline
-from baocao.vi.numbers import format_number
+from baocao.data.values import (  # noqa: F401  (the limits are part of the model's interface)
+    FIRST_DAY,
+    LAST_DAY,
+    MAX_ITEMS,
+    MAX_MEETING_NAME,
+    MAX_NAME,
+    MAX_ROMAN,
+    MAX_SUMMARY,
+    MAX_TEXT,
+    DeadlineField,
+    IsoDate,
+    Name,
+    Paragraphs,
+    PositiveNumber,
+    Text,
+    as_list,
+    digits,
+    limited,
+)
 
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 AgencyKey = Annotated[str, Field(pattern=KEY_PATTERN, description="khóa cơ quan trong danh mục (vd: bo-cong-thuong)")]
@@ -51,131 +68,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-# What the renderers can honour (docs/format.md, "Giới hạn"): a value or paragraph of four pages,
-# a name of a few header lines, the items Roman numerals can number, dates of a century or two.
-MAX_TEXT = 10_000            # one value, one paragraph: about four pages of running text
-MAX_NAME = 200               # a name printed in the header or the signature block
-MAX_MEETING_NAME = 500       # the meeting's name, which the generated trích yếu repeats
-MAX_SUMMARY = 600            # a trích yếu written out
-MAX_ROMAN = 3999             # phần I.–MMMCMXCIX., ý (i)–(mmmcmxcix)
-MAX_ITEMS = 5_000            # phần, khoản, điểm, ý … of one notice: a 200-page notice has 1,700
-FIRST_DAY = dt.date(1900, 1, 1)
-LAST_DAY = dt.date(2100, 12, 31)
-
-
-def _digits(value: Any) -> Any:
-    """Document numbers and counts: plain digits only, so "012" or "1e3" never sneak through (nor
-    "٣" or "３", which int() would silently read as 3)."""
-    if value is None or isinstance(value, int):
-        return value
-    text = str(value).strip()
-    if re.fullmatch(r"0[0-9]+", text):
-        raise ValueError(f"số không viết số 0 ở đầu: viết {text.lstrip('0') or '0'}, không viết {text}")
-    if not re.fullmatch(r"[0-9]{1,6}", text):
-        raise ValueError(f"cần một số nguyên dương viết bằng chữ số 0–9, nhận được {text!r}")
-    return int(text)
-
-
-def _in_range(day: dt.date, text: str, what: str = "ngày") -> dt.date:
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise ValueError(f"{what} {text} nằm ngoài khoảng {FIRST_DAY.year}–{LAST_DAY.year}; kiểm tra lại năm")
-    return day
-
-
-def _iso_date(value: Any) -> Any:
-    """Dates are written YYYY-MM-DD only: no timestamps, no "16/01/2026", no impossible days, and
-    within 1900–2100 (9999-12-31 is a typing slip, and no file format can date a document by it)."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-        raise ValueError(f"ngày viết dạng YYYY-MM-DD (vd: 2026-01-16), nhận được {text!r}")
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"ngày không có thật: {text}") from None
-    return _in_range(day, text)
-
-
-def _as_list(value: Any) -> Any:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _deadline(value: Any) -> Any:
-    if isinstance(value, Deadline):
-        return value
-    if not isinstance(value, str):
-        raise ValueError("thời hạn viết dạng 2026-02-05, truoc 2026-02-05, 31/12/2026, 2026-06, 2026-Q1, "
-                         "2026-H1, 2026, thuong-xuyen, hang-thang, hang-quy, 6-thang hoặc hang-nam")
-    deadline = Deadline.parse(value)
-    for day in (deadline.first_day(), deadline.last_day()):
-        if day is not None:
-            _in_range(day, f"'{value.strip()}'", "thời hạn")
-    return deadline
-
-
-def _too_long(value: str, limit: int, what: str) -> ValueError:
-    return ValueError(f"{what} dài {format_number(len(value))} ký tự, quá giới hạn {format_number(limit)} ký tự; "
-                      "hãy viết gọn lại")
-
-
-def _text(value: Any) -> Any:
-    """Required text is never empty or only spaces ("tại , " must not reach a notice), and never
-    longer than a paragraph the renderers lay out in reasonable time."""
-    if isinstance(value, str) and not value.strip():
-        raise ValueError("không được để trống (chuỗi rỗng hoặc chỉ có dấu cách)")
-    if isinstance(value, str) and len(value.strip()) > MAX_TEXT:
-        raise _too_long(value.strip(), MAX_TEXT, "giá trị")
-    return value.strip() if isinstance(value, str) else value
-
-
-def _limited(limit: int, what: str) -> Any:
-    """A validator of text no longer than *limit* characters (*what* names it in the message)."""
-    def check(value: Any) -> Any:
-        if isinstance(value, str) and len(value.strip()) > limit:
-            raise _too_long(value.strip(), limit, what)
-        return _text(value)
-
-    return BeforeValidator(check)
-
-
-def _paragraphs(value: Any) -> Any:
-    """One or more paragraphs: a text whose every line break starts a new paragraph, or a list of
-    such texts. Empty lines are ignored; a value with no text at all is refused."""
-    if value is None:
-        return ()
-    items = value if isinstance(value, list) else [value]
-    out: list[str] = []
-    for item in items:
-        if not isinstance(item, str):
-            return value  # let the type check report it at its line
-        out += [line.strip() for line in item.split("\n") if line.strip()]
-    if not out:
-        raise ValueError("không được để trống (chuỗi rỗng hoặc chỉ có dấu cách)")
-    for number, paragraph in enumerate(out, start=1):
-        if len(paragraph) > MAX_TEXT:
-            raise _too_long(paragraph, MAX_TEXT, f"đoạn thứ {number}" if len(out) > 1 else "đoạn văn")
-    return tuple(out)
-
-
-PositiveNumber = Annotated[int, BeforeValidator(_digits), Field(ge=1)]
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-DeadlineField = Annotated[Deadline, BeforeValidator(_deadline), Field(json_schema_extra={"type": "string"})]
-Text = Annotated[str, BeforeValidator(_text)]
-Name = Annotated[str, _limited(MAX_NAME, "tên")]
-Paragraphs = Annotated[tuple[str, ...], BeforeValidator(_paragraphs)]
-
-
 # --- agency registry -------------------------------------------------------------------------
 
 class Agency(Strict):
     name: Name = Field(alias="ten", min_length=2, description="tên đầy đủ, viết hoa theo quy tắc thông thường")
     short: Name | None = Field(None, alias="ten_ngan", description="tên rút gọn dùng trong danh sách (vd: Ngoại giao)")
-    aliases: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
+    aliases: Annotated[list[Text], BeforeValidator(as_list)] = Field(
         default_factory=list, alias="ten_khac", description="các cách viết khác gặp trong văn bản (vd: UBND tỉnh Lào Cai)")
-    header_lines: Annotated[list[Name], BeforeValidator(_as_list)] = Field(
+    header_lines: Annotated[list[Name], BeforeValidator(as_list)] = Field(
         default_factory=list, alias="ten_dau", description="tên in ở phần đầu văn bản (ô 2), mỗi dòng một phần tử")
     abbr: Name | None = Field(None, alias="viet_tat", description="chữ viết tắt dùng trong ký hiệu văn bản (vd: VPCP)")
     kind: Literal["bo", "co-quan-ngang-bo", "co-quan-thuoc-cp", "chinh-phu", "tinh", "thanh-pho",
@@ -186,7 +86,7 @@ class Agency(Strict):
                                   description="các đơn vị nội bộ: chữ viết tắt → tên (dùng ở dòng Lưu)")
     valid_from: IsoDate | None = Field(None, alias="tu_ngay", description="ngày đầu tiên cơ quan có tên này")
     valid_to: IsoDate | None = Field(None, alias="den_ngay", description="ngày cuối cùng cơ quan có tên này")
-    successors: Annotated[list[AgencyKey], BeforeValidator(_as_list)] = Field(
+    successors: Annotated[list[AgencyKey], BeforeValidator(as_list)] = Field(
         default_factory=list, alias="thay_boi", description="cơ quan tiếp nhận chức năng, nhiệm vụ")
 
     @property
@@ -217,15 +117,15 @@ class DocumentInfo(Strict):
     symbol: str | None = Field(None, alias="ky_hieu", pattern=r"^[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)+$",
                                description="ký hiệu, mặc định TB-<viết tắt cơ quan>")
     date: IsoDate | None = Field(None, alias="ngay", description="ngày ban hành (YYYY-MM-DD); bỏ trống khi là dự thảo")
-    year: Annotated[int, BeforeValidator(_digits), Field(ge=1900, le=2100)] | None = Field(
+    year: Annotated[int, BeforeValidator(digits), Field(ge=1900, le=2100)] | None = Field(
         None, alias="nam", description="năm của dự thảo chưa có ngày")
-    month: Annotated[int, BeforeValidator(_digits), Field(ge=1, le=12)] | None = Field(
+    month: Annotated[int, BeforeValidator(digits), Field(ge=1, le=12)] | None = Field(
         None, alias="thang", description="tháng của dự thảo đã biết tháng (ngày để trống)")
     place: Name | None = Field(None, alias="dia_danh", description="mặc định lấy theo cơ quan")
     urgency: Literal["khan", "thuong-khan", "hoa-toc"] | None = Field(None, alias="do_khan")
     secrecy: Literal["mat", "toi-mat", "tuyet-mat"] | None = Field(None, alias="do_mat")
     circulation: Name | None = Field(None, alias="pham_vi_luu_hanh", description="vd: LƯU HÀNH NỘI BỘ")
-    summary: Annotated[str, _limited(MAX_SUMMARY, "trích yếu")] | None = Field(None, alias="trich_yeu",
+    summary: Annotated[str, limited(MAX_SUMMARY, "trích yếu")] | None = Field(None, alias="trich_yeu",
                                  description="trích yếu; mỗi dòng là một dòng của tiêu đề; mặc định sinh từ cuộc họp")
     audience: Text | None = Field(None, alias="thong_bao_den",
                                   description="câu kết sinh ra: '… thông báo để {…} biết, thực hiện./.'")
@@ -254,7 +154,7 @@ class Meeting(Strict):
     date: IsoDate = Field(alias="ngay", description="ngày họp (YYYY-MM-DD)")
     place: Text | None = Field(None, alias="dia_diem", description="vd: Trụ sở Chính phủ")
     chair: Name = Field(alias="chu_tri", description="người chủ trì, kèm chức vụ")
-    name: Annotated[str, _limited(MAX_MEETING_NAME, "tên cuộc họp")] = Field(
+    name: Annotated[str, limited(MAX_MEETING_NAME, "tên cuộc họp")] = Field(
         alias="ten", description="tên cuộc họp/hội nghị, bắt đầu bằng chữ hoa")
     short_name: Name = Field("cuộc họp", alias="ten_ngan", description="vd: Hội nghị, cuộc họp, buổi làm việc")
     attendance: Attendance | None = Field(None, alias="thanh_phan")
@@ -315,10 +215,10 @@ class Item(_Node):
     id: str | None = Field(None, alias="ma", pattern=KEY_PATTERN,
                            description="mã nhiệm vụ cố định (dùng ở tệp tiến độ); mặc định sinh từ nội dung")
     lead: AgencyKey | None = Field(None, alias="chu_tri", description="cơ quan chủ trì")
-    coordinators: Annotated[list[AgencyKey], BeforeValidator(_as_list)] = Field(
+    coordinators: Annotated[list[AgencyKey], BeforeValidator(as_list)] = Field(
         default_factory=list, alias="phoi_hop", description="cơ quan phối hợp")
     coordinators_extra: Text | None = Field(None, alias="phoi_hop_them", description="vd: các cơ quan liên quan")
-    deadlines: Annotated[list[DeadlineField], BeforeValidator(_as_list)] = Field(
+    deadlines: Annotated[list[DeadlineField], BeforeValidator(as_list)] = Field(
         default_factory=list, alias="thoi_han", description="một hoặc nhiều thời hạn")
     product: Text | None = Field(None, alias="san_pham", description="sản phẩm phải có")
     report_to: AgencyKey | None = Field(None, alias="bao_cao", description="báo cáo ai (khóa cơ quan/người)")
@@ -377,7 +277,7 @@ class Body(_Node):
 class Signer(Strict):
     authority: Literal[AUTHORITIES] | None = Field(None, alias="quyen_han", description="TM, KT, TL, TUQ, Q hoặc bỏ trống")  # type: ignore[valid-type]
     on_behalf: Name | None = Field(None, alias="thay_mat", description="chức vụ người đứng đầu/tập thể sau quyền hạn")
-    titles: Annotated[list[Name], BeforeValidator(_as_list)] = Field(alias="chuc_vu", min_length=1)
+    titles: Annotated[list[Name], BeforeValidator(as_list)] = Field(alias="chuc_vu", min_length=1)
     name: Name = Field(alias="ho_ten")
     signature: Text | None = Field(None, alias="chu_ky", description="ảnh chữ ký PNG (đường dẫn tương đối với tệp dữ liệu)")
     seal: Text | None = Field(None, alias="dau", description="ảnh con dấu PNG")
@@ -412,7 +312,7 @@ Recipient = Text | RecipientAgency | RecipientGroup
 
 
 class Archive(Strict):
-    units: Annotated[list[Text], BeforeValidator(_as_list)] = Field(default_factory=list, alias="don_vi")
+    units: Annotated[list[Text], BeforeValidator(as_list)] = Field(default_factory=list, alias="don_vi")
     copies: PositiveNumber | None = Field(None, alias="so_ban")
     drafter: Text | None = Field(None, alias="nguoi_soan", description="ký hiệu/tên người soạn thảo")
 
