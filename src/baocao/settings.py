@@ -14,6 +14,7 @@ from typing import Any, Mapping
 
 from baocao.data.load import LoadedDocument, format_path, load
 from baocao.data.messages import did_you_mean
+from baocao.data.text import shown_key
 from baocao.documents.layout import DEFAULT_LAYOUT, SETTING_KEYS, Layout
 from baocao.errors import DataError, Problem
 
@@ -54,9 +55,15 @@ def load_layout(path: str | Path | None) -> Layout:
         return DEFAULT_LAYOUT
     if not isinstance(doc.data, dict):
         raise DataError(Problem(name, 1, 1, "", f"tệp cài đặt cần khóa '{TOP_KEY}:' ở đầu"))
-    problems = [Problem(name, *(doc.mark((key,)) or (None, None)), key,
-                        f"khóa không có trong tệp cài đặt: '{key}'{did_you_mean(key, TOP_KEYS)}")
-                for key in doc.data if key not in TOP_KEYS]
+    unknown = [key for key in doc.data if key not in TOP_KEYS]
+    if unknown and len(unknown) == len(doc.data) and any(shown_key(key) is None for key in unknown):
+        # not a settings file at all (given by mistake, or /etc/shadow): say so once, quote nothing
+        raise DataError(Problem(name, 1, 1, "", f"đây không phải tệp cài đặt: không có khóa "
+                                                f"'{TOP_KEY}' hay '{TEMPLATES_KEY}'"))
+    problems = [Problem(name, *(doc.mark((key,)) or (None, None)), format_path((key,)),
+                        f"khóa không có trong tệp cài đặt: '{shown_key(key)}'{did_you_mean(key, TOP_KEYS)}"
+                        if shown_key(key) else "dòng này không phải một khóa của tệp cài đặt")
+                for key in unknown]
     if TEMPLATES_KEY in doc.data:
         try:
             templates_folder(doc.path, doc.data[TEMPLATES_KEY])

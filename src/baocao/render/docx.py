@@ -92,17 +92,25 @@ def _base_style(word, layout: Layout) -> None:
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
 
 
-def _core(text: str, limit: int = 255) -> str:
-    """A core property (Word and python-docx hold at most 255 characters): a long trích yếu is cut
-    at a word, with "…"."""
-    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
+METADATA_CHARS = 255      # what python-docx (and Word's property dialog) holds per core property
+
+
+def _property(text: str) -> str:
+    """*text* cut at the last word that fits the core-property limit, with "…" (the document itself
+    keeps the whole text: a 230-character meeting name makes a longer title than the limit)."""
+    if len(text) <= METADATA_CHARS:
+        return text
+    cut = text[: METADATA_CHARS - 1]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _metadata(word, doc: NoticeDocument) -> None:
     props = word.core_properties
-    props.title = _core(doc.meta.title)
-    props.author = props.last_modified_by = _core(doc.meta.author)
-    props.subject = _core(doc.meta.subject)
+    props.title = _property(doc.meta.title)
+    props.author = props.last_modified_by = _property(doc.meta.author)
+    props.subject = _property(doc.meta.subject)
     props.language = doc.meta.language
     props.keywords = "Thông báo"
     props.comments = ""
