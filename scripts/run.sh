@@ -15,7 +15,7 @@ esac
 # System packages WeasyPrint and the fonts need; the test suite also needs poppler and LibreOffice.
 apt_pkgs=(fonts-liberation2 fonts-croscore fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 if [ "$mode" = test ]; then
-  apt_pkgs+=(poppler-utils libreoffice-writer-nogui)
+  apt_pkgs+=(poppler-utils libreoffice-writer-nogui chromium)
 fi
 missing=()
 for p in "${apt_pkgs[@]}"; do

@@ -14,7 +14,7 @@ NON_NOTICES = {"co-quan.yaml", "cai-dat.yaml"}
 
 
 def sample_notices() -> list[Path]:
-    return sorted(p for p in DATA.glob("*.yaml") if p.name not in NON_NOTICES)
+    return sorted(p for p in DATA.glob("*.yaml") if p.name not in NON_NOTICES and not p.name.endswith(".tien-do.yaml"))
 
 
 @functools.cache
@@ -27,14 +27,27 @@ def loaded(path: Path):
 
 
 @functools.cache
-def built(path: Path) -> dict[str, Path]:
-    """{"docx": path, "pdf": path} of one sample notice, rendered into a temporary folder."""
+def built_files(path: Path) -> tuple[Path, ...]:
+    """Every file of one sample notice (the notice and its extracts), rendered into a temporary folder."""
     from baocao.build.outputs import build_notice
 
     notice, registry, layout = loaded(path)
     out = Path(tempfile.mkdtemp(prefix="baocao-render-"))
-    files = build_notice(notice, registry, layout, path, out)
-    return {f.suffix.lstrip("."): f for f in files}
+    return tuple(build_notice(notice, registry, layout, path, out))
+
+
+def built(path: Path) -> dict[str, Path]:
+    """{"docx": path, "pdf": path} of one sample notice."""
+    return {f.suffix.lstrip("."): f for f in built_files(path) if f.stem == "thong-bao"}
+
+
+def built_extracts(path: Path) -> dict[str, dict[str, Path]]:
+    """{agency key: {"docx": path, "pdf": path}} of the extracts of one sample notice."""
+    out: dict[str, dict[str, Path]] = {}
+    for f in built_files(path):
+        if f.parent.name == "trich-sao" and f.suffix in (".docx", ".pdf"):
+            out.setdefault(f.stem, {})[f.suffix.lstrip(".")] = f
+    return out
 
 
 def normalise(text: str) -> str:

@@ -35,7 +35,7 @@ def signed(tmp_path_factory):
     source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     notice, registry, _ = load_notice(source)
     layout = layout_for(notice, folder)
-    files = {f.suffix: f for f in build_notice(notice, registry, layout, source, folder / "out")}
+    files = {f.suffix: f for f in build_notice(notice, registry, layout, source, folder / "out") if f.stem == "thong-bao"}
     return files, layout
 
 

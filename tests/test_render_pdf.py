@@ -161,7 +161,7 @@ def test_metadata(case):
 
 
 def test_same_input_same_bytes_across_processes(tmp_path):
-    """Two separate processes build the same notice; every byte of DOCX and PDF is equal."""
+    """Two separate processes build the same notice; every byte of every file is equal."""
     script = (
         "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[3]);"
         "from rendered import loaded; from baocao.build.outputs import build_notice;"
@@ -176,6 +176,12 @@ def test_same_input_same_bytes_across_processes(tmp_path):
         a = (tmp_path / "a" / source.stem / f"thong-bao.{suffix}").read_bytes()
         b = (tmp_path / "b" / source.stem / f"thong-bao.{suffix}").read_bytes()
         assert a == b, suffix
+    # the extracts and their index too
+    made = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert len(made) > 2
+    assert made == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    for name in made:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_source_date_epoch_pins_the_time(monkeypatch):

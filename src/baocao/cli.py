@@ -28,6 +28,7 @@ from baocao.errors import BaocaoError, DataError, ExitStatus, Problem
 MAX_SHOWN = 20
 SPECIAL_FILES = {"co-quan.yaml": "registry", "cai-dat.yaml": "settings"}
 CHECK_HELP = "kiểm tra thể thức văn bản DOCX/PDF theo Nghị định 30"
+PROGRESS_SUFFIX = ".tien-do.yaml"    # data/<tên>.tien-do.yaml: the progress of data/<tên>.yaml
 
 _ARGPARSE_VI = (
     (r"the following arguments are required: (.*)", r"thiếu đối số bắt buộc: \1"),
@@ -40,6 +41,7 @@ _ARGPARSE_VI = (
     (r"ambiguous option: (.*) could match (.*)", r"tùy chọn không rõ: \1 có thể là \2"),
     (r"argument (.*?): invalid (.*) value: (.*)", r"\1: giá trị không hợp lệ: \3"),
     (r"one of the arguments (.*) is required", r"cần một trong các đối số: \1"),
+    (r"argument (.*?): (.*)", r"\1: \2"),
 )
 
 
@@ -130,6 +132,11 @@ def _add_build(sub: Any) -> None:
     p.add_argument("--templates", metavar="THƯ_MỤC", default=None,
                    help="thư mục mẫu của dự án, thay các mẫu có sẵn cùng tên (mặc định: thu_muc_mau trong "
                         "cai-dat.yaml)")
+    p.add_argument("--as-of", "--tinh-den", dest="as_of", metavar="NGÀY", type=_day, default=None,
+                   help="báo cáo tóm tắt tính tình trạng nhiệm vụ đến ngày này (YYYY-MM-DD; "
+                        "mặc định: hôm nay theo giờ Việt Nam)")
+    p.add_argument("--sap-den-han", dest="soon_days", metavar="SỐ_NGÀY", type=_days, default=None,
+                   help="nhiệm vụ còn không quá từng này ngày đến hạn là \"sắp đến hạn\" (mặc định: 7)")
 
 
 def _add_register(sub: Any) -> None:
@@ -184,6 +191,23 @@ def build_parser(with_check: bool = True) -> tuple[_Parser, Any]:
 
 # -- helpers ------------------------------------------------------------------------------------
 
+def _day(text: str) -> Any:
+    import datetime as dt
+
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"ngày viết dạng YYYY-MM-DD (vd: 2026-03-31), nhận được '{text}'")
+
+
+def _days(text: str) -> int:
+    if not re.fullmatch(r"\d{1,3}", text):
+        raise argparse.ArgumentTypeError(f"cần số ngày từ 0 đến 999, nhận được '{text}'")
+    return int(text)
+
+
 def _expand(items: list[str]) -> list[Path]:
     files: list[Path] = []
     for item in items:
@@ -220,8 +244,45 @@ def _check_file(path: Path, strict: bool) -> tuple[Any, list[Problem]]:
         return load_registry(path), []
     if kind == "settings":
         return load_layout(path), []
+    if path.name.endswith(PROGRESS_SUFFIX):
+        return _check_progress_file(path), []
     notice, registry, warnings = load_notice(path, strict=strict)
     return (notice, registry), warnings
+
+
+def _check_progress_file(path: Path) -> Any:
+    """A ``<tên>.tien-do.yaml`` checked against the tasks of its notice ``<tên>.yaml``."""
+    from baocao.data.progress import load_progress, notice_of
+    from baocao.data.validate import load_notice
+    from baocao.documents.tasks import notice_tasks
+    from baocao.settings import layout_for, templates_for
+
+    source = notice_of(path)
+    if not source.is_file():
+        raise DataError(Problem(str(path), None, None, "", f"không có tệp thông báo {source.name} đi kèm tệp tiến độ này"))
+    notice, registry, _warnings = load_notice(source)
+    doc = _notice_document(notice, registry, layout_for(notice, source.parent, source), source,
+                           templates_for(source.parent))
+    return load_progress(path, notice_tasks(notice, registry, doc), notice)
+
+
+def _notice_document(notice: Any, registry: Any, layout: Any, source: Path, templates: Any) -> Any:
+    from baocao.documents.notice import build_document
+    from baocao.documents.wording import Wording, templates_dir
+
+    return build_document(notice, registry, layout, Wording(templates_dir(templates)), source.parent)
+
+
+def _as_of(args: argparse.Namespace) -> Any:
+    """``--as-of``, else the day of SOURCE_DATE_EPOCH if set, else today in Việt Nam (without
+    importing the status model: a build with nothing to do does not need it)."""
+    import datetime as dt
+
+    vn = dt.timezone(dt.timedelta(hours=7))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if getattr(args, "as_of", None) is not None:
+        return args.as_of
+    return dt.datetime.fromtimestamp(int(epoch), tz=vn).date() if epoch.isdigit() else dt.datetime.now(vn).date()
 
 
 # -- commands -----------------------------------------------------------------------------------
@@ -256,7 +317,8 @@ def cmd_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         sources=args.sources, out=Path(args.out), jobs=args.jobs, force=args.force, check=args.check,
         verify=args.verify, verbose=args.verbose, strict=args.strict, take_numbers=args.take_numbers,
         register=Path(args.register) if args.register else None,
-        templates=Path(args.templates) if args.templates else None)
+        templates=Path(args.templates) if args.templates else None, as_of=_as_of(args),
+        soon_days=args.soon_days)
     result = engine.run(options, display)
     display.finish(result)
     if args.check:

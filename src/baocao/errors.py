@@ -6,6 +6,7 @@ clerk can go straight to the mistake. The CLI maps each class to an exit status.
 from __future__ import annotations
 
 import enum
+import errno
 from dataclasses import dataclass, field
 
 
@@ -80,3 +81,33 @@ class Warnings:
     """Warnings collected while validating (e.g. the "6 rõ" check)."""
 
     items: list[Problem] = field(default_factory=list)
+
+
+_OS_REASONS = {
+    errno.ENOENT: "không tồn tại",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép",
+    errno.EISDIR: "là thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ELOOP: "đường dẫn có liên kết tượng trưng vòng quanh",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EDQUOT: "vượt hạn mức dung lượng đĩa",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EIO: "lỗi đọc ghi của ổ đĩa",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+    errno.ENFILE: "hệ thống mở quá nhiều tệp cùng lúc",
+    errno.EBUSY: "tệp đang bị chiếm dụng",
+    errno.EEXIST: "đã có tệp cùng tên",
+    errno.ENXIO: "thiết bị không có",
+    errno.ENODEV: "thiết bị không có",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why an operating-system call failed, in Vietnamese (the C library's text is English)."""
+    reason = _OS_REASONS.get(error.errno)
+    if reason is None:
+        code = errno.errorcode.get(error.errno, str(error.errno)) if error.errno else type(error).__name__
+        reason = f"lỗi hệ thống {code}"
+    return reason

@@ -18,6 +18,7 @@ if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
 from notice_docx import BODY, RECIPIENTS, NoticeSpec, build_docx, extract_spec  # noqa: E402
+from extract_docx import CopySpec, mau31_spec  # noqa: E402
 from notice_html import build_pdf as build_html_pdf  # noqa: E402
 
 
@@ -154,6 +155,18 @@ def cases() -> list[Case]:
         C("extract_new_page", "pdf", ("R41",), extract_spec(extract_new_page=True)),
         C("extract_number_no_zero", "docx", ("R42",), extract_spec(extract_number="Số: 3/TrS")),
         C("extract_number_no_zero", "pdf", ("R42",), extract_spec(extract_number="Số: 3/TrS")),
+        # extract laid out per Mẫu 3.1: agency left of TRÍCH SAO, the original's Nơi nhận and signer
+        # kept, first điểm b); the line as a border, a drawn line, a thin filled box, a table border
+        *[C(f"baseline_extract_mau31_{line}", fmt, (), mau31_spec(CopySpec(line=line)))
+          for line in ("border", "shape", "rect", "table-top") for fmt in ("docx", "pdf")],
+        C("extract_mau31_no_line", "docx", ("R41",), mau31_spec(CopySpec(line="none"))),
+        C("extract_mau31_no_line", "pdf", ("R41",), mau31_spec(CopySpec(line="none"))),
+        C("extract_mau31_short_line", "docx", ("R41",), mau31_spec(CopySpec(line_fraction=0.6))),
+        C("extract_mau31_short_line", "pdf", ("R41",), mau31_spec(CopySpec(line="shape", line_fraction=0.6))),
+        C("extract_mau31_symbol_ts", "docx", ("R42",), mau31_spec(CopySpec(number="Số: 03/TS-BCT"))),
+        C("extract_mau31_symbol_ts", "pdf", ("R42",), mau31_spec(CopySpec(number="Số: 03/TS-BCT"))),
+        C("extract_mau31_form_not_bold", "pdf", ("R42",), mau31_spec(CopySpec(form_bold=False))),
+        C("extract_mau31_agency_right", "docx", ("R42",), mau31_spec(CopySpec(agency_left=False))),
     ]
     return out
 

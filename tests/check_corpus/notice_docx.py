@@ -170,6 +170,8 @@ class NoticeSpec:
     extract_new_page: bool = False
     extract_number: str = "Số: 03/TrS"
     extract_in_table: bool = False        # "TRÍCH SAO" in the copy table, whose top border is the line
+    extract_layout: str = "heading"       # heading: "TRÍCH SAO" above the copy table; mau-3.1: extract_docx.py
+    extract_copy: object = None           # extract_docx.CopySpec of a Mẫu 3.1 extract
     extra: Callable | None = None         # last-minute edit of the python-docx Document
 
 
@@ -435,7 +437,8 @@ def build_docx(spec: NoticeSpec) -> bytes:
         body_paras.append(p)
 
     # ---- extract block (TRÍCH SAO)
-    if spec.extract:
+    mau31 = spec.extract and spec.extract_layout == "mau-3.1"
+    if spec.extract and not mau31:
         if not spec.extract_in_table:
             p = doc.add_paragraph()
             _fmt(p, WD_ALIGN_PARAGRAPH.LEFT, before=6)
@@ -483,7 +486,7 @@ def build_docx(spec: NoticeSpec) -> bytes:
     _fmt(p, WD_ALIGN_PARAGRAPH.LEFT)
     _run(p, spec.recipients_label, spec.recipients_label_pt, bold=True, italic=True)
     recipients = spec.recipients
-    if spec.extract:
+    if spec.extract and not mau31:
         recipients = ("- Vụ Kế hoạch - Tài chính;", "- Cục Xúc tiến thương mại;",
                       "- Lưu: VT, VP (2).")
     for entry in recipients:
@@ -492,7 +495,7 @@ def build_docx(spec: NoticeSpec) -> bytes:
         _run(p, entry, spec.recipients_pt)
     titles = spec.signer_titles
     name = spec.signer_name
-    if spec.extract:
+    if spec.extract and not mau31:
         titles, name = ("TL. BỘ TRƯỞNG", "CHÁNH VĂN PHÒNG"), "Trần Văn Bình"
     first = True
     for t in titles:
@@ -500,12 +503,18 @@ def build_docx(spec: NoticeSpec) -> bytes:
         first = False
         _fmt(p, WD_ALIGN_PARAGRAPH.CENTER)
         _run(p, t, spec.signer_pt, bold=spec.signer_bold)
-    for _ in range(4):
+    for k in range(4):
         p = c_sig.add_paragraph()
         _fmt(p, WD_ALIGN_PARAGRAPH.CENTER)
+        if mau31 and k == 1:
+            _run(p, "(Đã ký)", spec.signer_pt)
     p = c_sig.add_paragraph()
     _fmt(p, WD_ALIGN_PARAGRAPH.CENTER)
     _run(p, name, spec.signer_pt, bold=True)
+    if mau31:
+        from extract_docx import add_copy_block
+
+        add_copy_block(doc, spec, text_w, left_w, right_w)
 
     # ---- page numbers: "Different first page", PAGE field centred in the header
     sec.different_first_page_header_footer = not spec.page_number_first_page

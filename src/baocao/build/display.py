@@ -97,7 +97,8 @@ class Lines:
         if failed:
             self.say("Không dựng được (kết quả cũ giữ nguyên):")
             for notice in failed:
-                self.say(f"  {notice.source}: {problem_lines(notice)[0]}")
+                first = next((p.format() for p in notice.problems if not p.warning), None)
+                self.say(f"  {first}" if first else f"  {notice.source}: {notice.reason.splitlines()[0]}")
         if result.checked:
             bad = sum(not c.ok for c in result.checked)
             self.say(f"Kiểm tra thể thức (Nghị định 30): {len(result.checked)} tệp, {bad} không đạt.")

@@ -14,9 +14,10 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
-from baocao.build import outputs
+from baocao.build import outputs, summary
 from baocao.build import verify as verifying
 from baocao.build.display import Display
 from baocao.build.interrupt import Interrupted, SignalGuard
@@ -46,6 +47,17 @@ class Options:
     take_numbers: bool = False
     register: Path | None = None
     templates: Path | None = None
+    as_of: Any = None                  # datetime.date task statuses are judged on (briefing)
+    soon_days: int | None = None       # --sap-den-han; None: the default
+
+    @property
+    def status_key(self) -> str:
+        return f"{self.as_of.isoformat() if self.as_of else ''}:{'' if self.soon_days is None else self.soon_days}"
+
+    def status(self) -> Any:
+        from baocao.documents.status import DEFAULT_SOON_DAYS, StatusOptions, today_vn
+
+        return StatusOptions(self.as_of or today_vn(), DEFAULT_SOON_DAYS if self.soon_days is None else self.soon_days)
 
 
 def _display_path(path: Path) -> str:
@@ -101,7 +113,7 @@ def _planned(sources: list, templates: _Templates, entries: dict, prints: Finger
                                     problems=list(failure.problems)))
             continue
         plans.append(plan_notice(source, chosen, outputs.OUTPUT_KINDS, entries.get(source.slug), prints,
-                                 options.out, options.force and not options.check, lookup))
+                                 options.out, options.force and not options.check, lookup, options.status_key))
     return plans
 
 
@@ -121,12 +133,17 @@ def run(options: Options, display: Display) -> BuildResult:
     lookup = numbering.lookup if numbering else None
     if options.check:
         manifest = Manifest.load(options.out)
-        for plan in _planned(sources, templates, manifest.notices, prints, options, lookup, result):
+        plans = _planned(sources, templates, manifest.notices, prints, options, lookup, result)
+        for plan in plans:
             state = "current" if plan.current else ("missing" if plan.entry is None else "stale")
             result.add(NoticeResult(str(plan.source.path), plan.source.slug, state, plan.reason))
+        if plans and summary.wanted(options.sources):
+            result.add(summary.check_result(SimpleNamespace(prints=prints, templates=templates, options=options),
+                                            plans, manifest.notices.get(summary.SLUG)))
         result.seconds = time.perf_counter() - started
         return result
     _refuse_out_over_data(options)
+    created = not os.path.lexists(options.out)
     try:
         options.out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -143,6 +160,8 @@ def run(options: Options, display: Display) -> BuildResult:
                     build.finish()
         except Interrupted as stop:
             result.interrupted = stop.signum
+    if created and not any(options.out.iterdir()):
+        options.out.rmdir()  # nothing was built: leave no trace
     result.seconds = time.perf_counter() - started
     return result
 
@@ -204,6 +223,7 @@ class _Build:
                     self._rendered(future, *context, checks=checks)
                 else:
                     checks.done(future, context)
+        summary.refresh(self, plans)
 
     def finish(self) -> None:
         if self.runner is not None:
@@ -275,7 +295,8 @@ class _Build:
             return
         progress = plan.source.progress_file
         job = NoticeJob(plan.source.path, plan.source.slug, notice, registry, layout, self.templates.of(plan.source),
-                        tuple(warnings), progress if progress.is_file() else None, tuple(plan.stale))
+                        tuple(warnings), progress if progress.is_file() else None, tuple(plan.stale),
+                        self.options.status())
         inputs = {name: self._inputs(plan, name, job, needs_number, taken) for name in plan.inputs}
         self.submit("render", (plan, job, inputs, needs_number, taken), render_job, job)
 

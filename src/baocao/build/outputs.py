@@ -1,19 +1,16 @@
 """The outputs of one notice, as a list of output kinds the build engine renders and tracks.
 
-Adding an output to every notice takes one render function and one entry in ``OUTPUT_KINDS``::
+Today a notice has three kinds: the notice itself (``thong-bao.docx``, ``.pdf``), the extracts
+(``trich-sao/``: one TRÍCH SAO per agency, and their index) and the briefing with its exports
+(``bao-cao-tom-tat.pdf`` …, ``nhiem-vu.csv``/``.xlsx``, ``han.ics``). Adding one more takes a render
+function and one entry in ``OUTPUT_KINDS``::
 
-    def render_extracts(job: NoticeJob, resources: Resources) -> dict[str, bytes]:
-        doc = build_extracts(job.notice, job.registry, job.layout, Wording(job.templates))
-        return {f"trich-sao/{e.slug}.pdf": pdf_bytes(render_html(e, job.templates, "extract.html.j2"),
-                                                     job.templates, resources)
-                for e in doc}
+    def render_minutes(job: NoticeJob, resources: Resources) -> dict[str, bytes]:
+        doc = job_document(job, resources)          # the notice's document model, made once per job
+        return {"bien-ban.pdf": pdf_bytes(render_html(doc, job.templates, "minutes.html.j2"),
+                                          job.templates, resources)}
 
-    OUTPUT_KINDS = (
-        NOTICE_KIND,
-        OutputKind("trich-sao", templates=("wording.j2", "extract.html.j2", "style.css.j2"),
-                   render=render_extracts),
-        OutputKind("tom-tat", templates=("briefing.html.j2",), render=render_briefing, progress=True),
-    )
+    OUTPUT_KINDS = (..., OutputKind("bien-ban", render=render_minutes, templates=("minutes.html.j2",)))
 
 The contract of a kind:
 
@@ -33,6 +30,9 @@ The contract of a kind:
 - ``progress``: True if it reads the notice's progress file ``<notice>.tien-do.yaml``
   (``job.progress_path``, None when there is none); a change to that file rebuilds it.
 - ``fonts``: True if its bytes depend on the installed fonts (PDF, and text measured for layout).
+- ``status``: True if it reads ``job.status`` (the day task statuses are judged on, ``--as-of``,
+  and ``--sap-den-han``); a change of either rebuilds it.
+- ``verify``: False for files that are not Decree 30 documents (``--verify`` skips them).
 
 Every kind also depends on the notice file, the folder's ``co-quan.yaml`` and ``cai-dat.yaml``,
 the baocao code, and ``SOURCE_DATE_EPOCH``. Kinds render in list order, in worker processes;
@@ -69,6 +69,7 @@ class NoticeJob:
     warnings: tuple[Problem, ...] = ()
     progress_path: Path | None = None  # <notice>.tien-do.yaml when present
     kinds: tuple[str, ...] = ()        # the kinds to render this time (the stale ones)
+    status: Any = None                 # baocao.documents.status.StatusOptions (--as-of, --sap-den-han)
 
 
 class Resources:
@@ -76,6 +77,7 @@ class Resources:
 
     def __init__(self) -> None:
         self._cache: dict[Any, Any] = {}
+        self.job: dict[Any, Any] = {}   # shared by the kinds of the job being rendered, then dropped
 
     @property
     def font_config(self):
@@ -101,6 +103,8 @@ class OutputKind:
     files: Callable[[NoticeJob], Iterable[Path]] = field(default=lambda job: ())
     progress: bool = False
     fonts: bool = True
+    status: bool = False
+    verify: bool = True
 
 
 # -- the notice itself --------------------------------------------------------------------------
@@ -139,12 +143,28 @@ def pdf_bytes(html: str, templates: Templates, resources: Resources | None = Non
         raise RenderError(str(exc)) from None
 
 
+def job_document(job: NoticeJob, resources: Resources | None) -> Any:
+    """The notice's document model, made once for all the kinds of a job."""
+    if resources is None:
+        return notice_document(job.notice, job.registry, job.layout, job.data_path, job.templates)
+    if "document" not in resources.job:
+        resources.job["document"] = notice_document(job.notice, job.registry, job.layout, job.data_path,
+                                                    job.templates)
+    return resources.job["document"]
+
+
+def _inside(files: Mapping[Path, bytes], job: NoticeJob) -> dict[str, bytes]:
+    """Files keyed ``<stem>/<path>`` (as the renderers key them under an empty out folder), keyed
+    by ``<path>`` inside the notice's folder."""
+    return {path.relative_to(job.data_path.stem).as_posix(): data for path, data in files.items()}
+
+
 def render_notice_files(job: NoticeJob, resources: Resources | None = None) -> dict[str, bytes]:
     """thong-bao.docx and thong-bao.pdf of one notice."""
     from baocao.render.docx import render_docx
     from baocao.render.html import render_html
 
-    doc = notice_document(job.notice, job.registry, job.layout, job.data_path, job.templates)
+    doc = job_document(job, resources)
     return {
         "thong-bao.docx": normalize_docx(render_docx(doc), doc.meta.created),
         "thong-bao.pdf": pdf_bytes(render_html(doc, job.templates), job.templates, resources),
@@ -156,11 +176,35 @@ def signer_images(job: NoticeJob) -> list[Path]:
     return [job.data_path.parent / name for name in (signer.signature, signer.seal) if name]
 
 
+def render_extract_files(job: NoticeJob, resources: Resources | None = None) -> dict[str, bytes]:
+    """``trich-sao/<agency>.docx``/``.pdf`` for every agency the notice gives work to, and the index."""
+    from baocao.render.extracts import render_extracts
+
+    files = render_extracts(job.notice, job.registry, job.layout, job.data_path, Path(""), job.templates,
+                            document=job_document(job, resources), workers=1)
+    return _inside(files, job)
+
+
+def render_briefing_files(job: NoticeJob, resources: Resources | None = None) -> dict[str, bytes]:
+    """The briefing for leaders and the follow-up exports (none for a notice assigning no task)."""
+    from baocao.build.briefing import briefing_files, notice_briefing
+
+    briefing = notice_briefing(job.notice, job.registry, job_document(job, resources), job.data_path, job.status)
+    return _inside(briefing_files(briefing, Path(""), job.templates), job) if briefing is not None else {}
+
+
 NOTICE_KIND = OutputKind("thong-bao", render=render_notice_files,
                          templates=("wording.j2", "notice.html.j2", "style.css.j2", "fonts/*"),
                          files=signer_images)
+EXTRACTS_KIND = OutputKind("trich-sao", render=render_extract_files,
+                           templates=("wording.j2", "notice.html.j2", "extract.html.j2", "extract-index.html.j2",
+                                      "style.css.j2", "fonts/*"),
+                           files=signer_images)
+BRIEFING_KIND = OutputKind("tom-tat", render=render_briefing_files,
+                           templates=("wording.j2", "briefing.html.j2", "briefing.css.j2", "fonts/*"),
+                           progress=True, status=True, verify=False)
 
-OUTPUT_KINDS: tuple[OutputKind, ...] = (NOTICE_KIND,)
+OUTPUT_KINDS: tuple[OutputKind, ...] = (NOTICE_KIND, EXTRACTS_KIND, BRIEFING_KIND)
 
 
 def kinds_by_name() -> dict[str, OutputKind]:
@@ -170,13 +214,19 @@ def kinds_by_name() -> dict[str, OutputKind]:
 # -- one notice outside the build engine (tests, scripts) ---------------------------------------
 
 def render_notice(notice: Notice, registry: Registry, layout: Layout, source_path: Path, out_dir: Path,
-                  templates: Path | Templates | None = None) -> dict[Path, bytes]:
-    """Every file of one notice, as bytes keyed by its destination path."""
+                  templates: Path | Templates | None = None, briefing: Any = None) -> dict[Path, bytes]:
+    """Every file of one notice (the notice and its extracts; with *briefing*, a StatusOptions,
+    the briefing and its exports as of that day too), keyed by destination path."""
     from baocao.documents.wording import templates_dir
 
-    job = NoticeJob(Path(source_path), Path(source_path).stem, notice, registry, layout, templates_dir(templates))
+    job = NoticeJob(Path(source_path), Path(source_path).stem, notice, registry, layout, templates_dir(templates),
+                    status=briefing)
+    resources = Resources()
+    files = {**render_notice_files(job, resources), **render_extract_files(job, resources)}
+    if briefing is not None:
+        files.update(render_briefing_files(job, resources))
     target = Path(out_dir) / Path(source_path).stem
-    return {target / rel: data for rel, data in render_notice_files(job).items()}
+    return {target / rel: data for rel, data in files.items()}
 
 
 def build_notice(notice: Notice, registry: Registry, layout: Layout, source_path: Path, out_dir: Path,

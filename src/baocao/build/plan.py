@@ -124,6 +124,7 @@ def describe(key: str) -> str:
         "baocao": "phiên bản baocao", "data": "dữ liệu", "registry": "danh mục cơ quan (co-quan.yaml)",
         "settings": "cài đặt (cai-dat.yaml)", "progress": "tệp tiến độ", "number": "số văn bản (sổ đăng ký)",
         "template": f"mẫu {name}", "font": f"phông {name}", "file": f"tệp {name}", "env": name,
+        "status": "ngày tính tình trạng (--as-of) hoặc --sap-den-han", "notices": "các thông báo",
     }.get(kind, key)
 
 
@@ -181,8 +182,10 @@ def base_inputs(source: NoticeSource, prints: Fingerprints) -> dict[str, str]:
 
 
 def kind_inputs(kind: OutputKind, source: NoticeSource, templates: Any, base: Mapping[str, str],
-                prints: Fingerprints, recorded: Mapping[str, str] | None) -> dict[str, str]:
+                prints: Fingerprints, recorded: Mapping[str, str] | None, status: str = "") -> dict[str, str]:
     inputs = {**base, **prints.template_inputs(templates, kind.templates)}
+    if kind.status:
+        inputs["status"] = status
     if kind.fonts:
         inputs.update(prints.fonts)
     if kind.progress:
@@ -209,7 +212,7 @@ def _output_problem(folder: Path, files: Mapping[str, dict]) -> str | None:
 
 def plan_notice(source: NoticeSource, templates: Any, kinds: Iterable[OutputKind], entry: dict | None,
                 prints: Fingerprints, out: Path, force: bool = False,
-                number: Callable[[NoticeSource], str] | None = None) -> NoticePlan:
+                number: Callable[[NoticeSource], str] | None = None, status: str = "") -> NoticePlan:
     """What of *source* (rendered with *templates*) is stale against its manifest *entry*.
     *number* gives the register's number for a notice built without one (only when numbers are
     taken at build time)."""
@@ -221,7 +224,7 @@ def plan_notice(source: NoticeSource, templates: Any, kinds: Iterable[OutputKind
     folder_ok = os.path.isdir(folder) and not os.path.islink(folder)
     for kind in kinds:
         recorded = recorded_kinds.get(kind.name)
-        current = kind_inputs(kind, source, templates, base, prints, (recorded or {}).get("inputs"))
+        current = kind_inputs(kind, source, templates, base, prints, (recorded or {}).get("inputs"), status)
         if number is not None and (entry or {}).get("needs_number"):
             current["number"] = number(source)
         inputs[kind.name] = current

@@ -18,6 +18,7 @@ REGISTRY_FILE = "co-quan.yaml"
 SETTINGS_FILE = "cai-dat.yaml"
 PROGRESS_SUFFIX = ".tien-do.yaml"
 NOTICE_SUFFIX = ".yaml"
+RESERVED = {"tong-hop": "báo cáo tổng hợp"}   # output folders that are not a notice's
 
 
 def is_notice_file(name: str) -> bool:
@@ -107,6 +108,10 @@ def discover(items: list[str], out: Path) -> tuple[list[NoticeSource], list[Sour
             problems.append(SourceError(f"{path}: tệp thông báo phải có đuôi .yaml", (path,)))
             continue
         slug = slug_of(path)
+        if slug in RESERVED:
+            problems.append(SourceError(f"{path}: tên '{slug}' dành cho thư mục kết quả {RESERVED[slug]}; hãy đổi "
+                                        "tên tệp", (path,)))
+            continue
         if not slug:
             problems.append(SourceError(
                 f"{path}: tên tệp không cho được tên thư mục kết quả (cần có chữ hoặc số); hãy đổi tên tệp",

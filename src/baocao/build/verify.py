@@ -9,6 +9,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 from typing import Any
 
+from baocao.build.outputs import kinds_by_name
 from baocao.build.result import CheckedFile
 from baocao.build.sources import NoticeSource
 from baocao.build.workers import Checked, verify_files
@@ -40,19 +41,25 @@ class Checks:
         cached = info.get("check")
         return cached if cached and cached.get("code") == self.code and not self.verbose else None
 
+    @staticmethod
+    def _documents(entry: dict) -> list[tuple[str, dict]]:
+        """(path, record) of the DOCX and PDF files of an entry that are Decree 30 documents."""
+        kinds = kinds_by_name()
+        return [(rel, info) for name, kind in entry.get("kinds", {}).items()
+                if name in kinds and kinds[name].verify
+                for rel, info in sorted(kind.get("files", {}).items()) if rel.endswith(SUFFIXES)]
+
     def todo(self, entry: dict) -> list[str]:
-        """The DOCX and PDF files of a manifest entry without a usable earlier result."""
-        return [rel for kind in entry.get("kinds", {}).values() for rel, info in sorted(kind.get("files", {}).items())
-                if rel.endswith(SUFFIXES) and self._cached(info) is None]
+        """The documents of a manifest entry without a usable earlier result."""
+        return [rel for rel, info in self._documents(entry) if self._cached(info) is None]
 
     def notice(self, source: NoticeSource, entry: dict, layout: Any) -> None:
         """Check the files of one notice (*layout*: its layout, None to read it from the data)."""
-        for kind in entry.get("kinds", {}).values():
-            for rel, info in sorted(kind.get("files", {}).items()):
-                cached = self._cached(info) if rel.endswith(SUFFIXES) else None
-                if cached:
-                    self._record(CheckedFile(f"{source.slug}/{rel}", list(cached.get("failed", [])),
-                                             cached.get("error"), cached=True))
+        for rel, info in self._documents(entry):
+            cached = self._cached(info)
+            if cached:
+                self._record(CheckedFile(f"{source.slug}/{rel}", list(cached.get("failed", [])),
+                                         cached.get("error"), cached=True))
         todo = self.todo(entry)
         if not todo:
             return

@@ -79,6 +79,7 @@ def render_job(job: NoticeJob) -> Rendered | Failure:
     """Every requested kind of one notice, or why not. Never raises."""
     try:
         kinds = kinds_by_name()
+        resources().job.clear()
         rendered: dict[str, dict[str, bytes]] = {}
         for name in job.kinds:
             files = kinds[name].render(job, resources())
@@ -86,6 +87,8 @@ def render_job(job: NoticeJob) -> Rendered | Failure:
         return Rendered(rendered)
     except Exception as error:
         return Failure.of(error)
+    finally:
+        resources().job.clear()
 
 
 @dataclass(frozen=True)

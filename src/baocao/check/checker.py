@@ -5,48 +5,59 @@ import os
 
 from baocao.check.errors import UnreadableFile
 from baocao.check.kinds import supported
+from baocao.check.limits import DEFAULT_LIMITS, Budget, Limits, active, current, open_regular
 from baocao.check.report import Report
 from baocao.check.rules import Ctx, run_rules
 from baocao.check.structure import analyse, detect_kind
 from baocao.documents.layout import DEFAULT_LAYOUT, Layout
+from baocao.errors import os_reason
 
 KINDS = supported()
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")     # a compound file: an encrypted .docx, or a .doc
 
 
 def read_document(path: str, layout: Layout = DEFAULT_LAYOUT, ocr: bool = False):
-    """The neutral Document of a .docx or .pdf file (by content, whatever the extension)."""
-    if not os.path.exists(path):
-        raise UnreadableFile(path, "tệp không tồn tại")
-    if os.path.isdir(path):
-        raise UnreadableFile(path, "đây là thư mục, không phải tệp")
-    try:
-        with open(path, "rb") as fh:
-            magic = fh.read(8)
-    except OSError as exc:
-        raise UnreadableFile(path, f"không mở được tệp ({exc.strerror or exc})") from None
-    if magic.startswith(b"%PDF") or (b"%PDF" in magic):
-        from baocao.check.readers.pdf.reader import read_pdf
+    """The neutral Document of a .docx or .pdf file (by content, whatever the extension), read
+    within the active budget (:func:`~baocao.check.limits.current`)."""
+    budget = current()
+    with open_regular(path, budget) as source:
+        try:
+            magic = source.read(8)
+            source.seek(0)
+        except OSError as exc:
+            raise UnreadableFile(path, f"không đọc được tệp ({os_reason(exc)})") from None
+        if magic.startswith(b"%PDF") or (b"%PDF" in magic):
+            from baocao.check.readers.pdf.reader import read_pdf
 
-        return read_pdf(path, layout, ocr=ocr)
-    if magic.startswith(b"PK"):
-        from baocao.check.readers.docx.reader import read_docx
+            return read_pdf(path, layout, ocr=ocr, source=source)
+        if magic.startswith(b"PK"):
+            from baocao.check.readers.docx.reader import read_docx
 
-        return read_docx(path)
+            return read_docx(path, source=source)
+    if magic.startswith(OLE_MAGIC):
+        raise UnreadableFile(path, "tệp Word được đặt mật khẩu (mã hóa) hoặc ở dạng .doc cũ (Word 97–2003); "
+                                   "hãy lưu lại dạng .docx không đặt mật khẩu")
     ext = os.path.splitext(path)[1].lower()
     if ext in (".docx", ".pdf"):
         raise UnreadableFile(path, f"nội dung không phải {ext[1:].upper()} (tệp hỏng hoặc đổi đuôi)")
     raise UnreadableFile(path, "chỉ kiểm được tệp .docx và .pdf")
 
 
-def check_file(path: str, layout: Layout = DEFAULT_LAYOUT, kind: str | None = None, ocr: bool = False) -> Report:
+def check_file(path: str, layout: Layout = DEFAULT_LAYOUT, kind: str | None = None, ocr: bool = False,
+               limits: Limits = DEFAULT_LIMITS) -> Report:
     """Check one file against R1–R43. ``kind`` forces one of ``KINDS``; None or "auto": detected.
-    ``ocr``: read a PDF whose text layer cannot be trusted again with Tesseract (when installed)."""
+    ``ocr``: read a PDF whose text layer cannot be trusted again with Tesseract (when installed).
+    ``limits``: what reading the file may cost (:mod:`baocao.check.limits`); past one of them the
+    file is refused with :class:`~baocao.check.limits.LimitExceeded`."""
     if kind == "auto":
         kind = None
     if kind is not None and kind not in KINDS:
         raise ValueError(f"loại văn bản không biết: {kind!r} (chọn một trong: auto, {', '.join(KINDS)})")
-    doc = read_document(str(path), layout, ocr=ocr)
-    kind = kind or detect_kind(doc)
-    st = analyse(doc, kind)
-    findings = run_rules(Ctx(doc=doc, st=st, layout=layout, kind=kind))
+    with active(Budget(str(path), limits)) as budget:
+        doc = read_document(str(path), layout, ocr=ocr)
+        budget.tick()
+        kind = kind or detect_kind(doc)
+        st = analyse(doc, kind)
+        findings = run_rules(Ctx(doc=doc, st=st, layout=layout, kind=kind))
+        budget.tick()
     return Report(path=str(path), kind=kind, findings=findings, fmt=doc.fmt, notes=list(doc.notes))

@@ -5,8 +5,10 @@ import argparse
 import sys
 from typing import TextIO
 
+from baocao.check import isolate
 from baocao.check.checker import KINDS, check_file
 from baocao.check.errors import UnreadableFile
+from baocao.check.limits import DEFAULT_LIMITS
 from baocao.check.report import Report, format_json, format_text
 from baocao.documents.layout import DEFAULT_LAYOUT
 from baocao.errors import BaocaoError, ExitStatus
@@ -30,8 +32,20 @@ def register(subparsers) -> argparse.ArgumentParser:
                         help="đọc lại bằng OCR (tesseract, tiếng Việt) trang PDF có lớp chữ không dùng được")
     parser.add_argument("--cai-dat", dest="cai_dat", metavar="TỆP", default=None,
                         help="tệp cài đặt (khóa trinh_bay: lề, cỡ chữ, địa danh…)")
+    parser.add_argument("--thoi-gian-toi-da", dest="seconds", metavar="GIÂY", type=_seconds, default=None,
+                        help=f"thời gian tối đa cho mỗi tệp (mặc định {DEFAULT_LIMITS.seconds:g} giây)")
     parser.set_defaults(run=run)
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"cần một số giây, nhận được {text!r}") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"số giây phải lớn hơn 0 và không quá 3600, nhận được {text}")
+    return value
 
 
 def _load_layout(path: str | None, stderr: TextIO):
@@ -60,14 +74,17 @@ def run(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO |
         return status
     reports: list[Report] = []
     errors: list[dict] = []
+    limits = DEFAULT_LIMITS.with_seconds(getattr(args, "seconds", None))
+    kind, ocr = getattr(args, "kind", None), getattr(args, "ocr", False)
     for path in args.files:
         try:
-            reports.append(check_file(path, layout, getattr(args, "kind", None), ocr=getattr(args, "ocr", False)))
+            reports.append(isolate.run(path, limits, lambda: check_file(path, layout, kind, ocr=ocr, limits=limits)))
         except UnreadableFile as exc:
             errors.append({"path": path, "error": str(exc)})
             print(f"Lỗi: {exc}", file=stderr)
         except Exception as exc:  # a bug must not reach the user as a traceback
-            message = f"{path}: lỗi khi kiểm tra ({type(exc).__name__}: {exc}); xin báo lại lỗi này"
+            detail = str(exc) if isinstance(exc, isolate.CheckCrashed) else f"{type(exc).__name__}: {exc}"
+            message = f"{path}: lỗi khi kiểm tra ({detail}); xin báo lại lỗi này"
             errors.append({"path": path, "error": message})
             print(f"Lỗi: {message}", file=stderr)
     if getattr(args, "json", False):

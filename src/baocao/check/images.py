@@ -2,18 +2,32 @@
 from __future__ import annotations
 
 import io
+import warnings
+
+from baocao.check.limits import LimitExceeded, current
 
 
-def analyze(data: bytes | None = None, image=None) -> tuple[str | None, bool | None, tuple[float, float, float] | None]:
-    """(format, has_alpha, mean RGB of opaque non-white pixels) of an encoded image or a PIL image."""
+def analyze(data: bytes | None = None, image=None, where: str = "") -> tuple[str | None, bool | None, tuple[float, float, float] | None]:
+    """(format, has_alpha, mean RGB of opaque non-white pixels) of an encoded image or a PIL image.
+
+    An encoded picture is decoded only when its declared size is within the pixel limit of the
+    active budget; past it the file is refused (:class:`~baocao.check.limits.LimitExceeded`)."""
     try:
         from PIL import Image
     except ImportError:  # pragma: no cover - Pillow comes with weasyprint
         return None, None, None
     try:
         if image is None:
-            image = Image.open(io.BytesIO(data))
-            image.load()
+            budget = current()
+            where = where or "trong tệp"
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                try:
+                    image = Image.open(io.BytesIO(data))
+                except Image.DecompressionBombError:    # Pillow's own bound, twice its default
+                    raise budget.too_many_pixels(where) from None
+                budget.pixels(*image.size, where)
+                image.load()
         fmt = (image.format or "").lower() or None
         has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
         rgba = image.convert("RGBA")
@@ -31,6 +45,8 @@ def analyze(data: bytes | None = None, image=None) -> tuple[str | None, bool | N
             count += 1
         mean = tuple(c / count for c in total) if count else None
         return fmt, has_alpha, mean
+    except LimitExceeded:
+        raise
     except Exception:  # an undecodable picture is reported as unknown, never fatal
         return None, None, None
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from baocao.check import text as tx
 from baocao.check.closing import Closing, closing_from_columns, closing_from_paragraphs
+from baocao.check.copy_block import CopyBlock, split
 from baocao.check.kinds import KINDS, TYPE_NAMES, Kind, title_type
 from baocao.check.model import (
     BODY,
@@ -28,17 +29,6 @@ from baocao.check.model import (
 SECTION_HEADING = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+\S+\s*$", re.I)
 DECISION_LINE = re.compile(r"^(quyet dinh|quyet nghi|chi thi|ban hanh)\s*:$")
 ISSUER_TITLED = {"QĐ", "NQ", "CT", "QC", "QyĐ"}    # kinds whose body opens with "THỦ TRƯỞNG …"
-
-
-@dataclass
-class CopyBlock:
-    heading: Para                                # "TRÍCH SAO"
-    before: Para | None                          # last copied paragraph
-    agency: list[Para] = field(default_factory=list)
-    number: Para | None = None
-    place_date: Para | None = None
-    closing: Closing = field(default_factory=Closing)
-    paras: list[Para] = field(default_factory=list)
 
 
 @dataclass
@@ -105,10 +95,13 @@ def detect_kind(doc: Document) -> str:
 
 
 def kind_info(kind: str, doc_type: Para | None) -> Kind:
-    if kind in KINDS:
-        return KINDS[kind]
     title = doc_type.clean if doc_type is not None else None
     abbr = TYPE_NAMES.get(title_type(title) or "") if title else None
+    if kind in KINDS and KINDS[kind].extract and abbr:
+        # an extract of any kind of document: its own tên loại and ký hiệu are the rule
+        return Kind(kind, KINDS[kind].name, title, abbr, extract=True)
+    if kind in KINDS:
+        return KINDS[kind]
     return Kind(kind, "văn bản có tên loại", title, abbr)
 
 
@@ -116,10 +109,8 @@ def analyse(doc: Document, kind: str | None = None) -> Structure:
     kind = kind or detect_kind(doc)
     paras = list(doc.paras)
     st = Structure(kind=kind)
-    copy_at = None
-    if kind == "trich-sao":
-        copy_at = next((i for i, p in enumerate(paras) if tx.is_trich_sao(p.text)), None)
-    original = paras if copy_at is None else paras[:copy_at]
+    found = split(doc) if kind == "trich-sao" else None
+    original = paras if found is None else found[0]
     known = _header(st, original)
     _title(st, original, known, kind)
     st.info = kind_info(kind, st.doc_type)
@@ -128,13 +119,13 @@ def analyse(doc: Document, kind: str | None = None) -> Structure:
     _roles(st)
     closing_paras = st.closing.signer + ([st.closing.label] if st.closing.label else []) + \
         [p for e in st.closing.entries for p in e.paras]
-    if closing_paras and copy_at is None:
+    if closing_paras and found is None:
         st.after_signature_index = max(p.index for p in closing_paras)
-    for e in st.closing.entries:
+    if found is not None:
+        st.copy = found[1]
+    for e in st.closing.entries + (st.copy.closing.entries if st.copy else []):
         for p in e.paras:
             mark_initials(p)
-    if copy_at is not None:
-        st.copy = _copy_block(paras, original, copy_at)
     return st
 
 
@@ -275,26 +266,3 @@ def mark_initials(p: Para) -> None:
 
 def _looks_like_body(p: Para) -> bool:
     return p.first_indent_mm is not None and 9.0 <= p.first_indent_mm <= 14.0 and p.align == "both"
-
-
-def _copy_block(paras: list[Para], original: list[Para], copy_at: int) -> CopyBlock:
-    heading = paras[copy_at]
-    before = next((p for p in reversed(original) if not p.is_empty), None)
-    block = [p for p in paras[copy_at + 1:] if not p.is_empty]
-    cb = CopyBlock(heading=heading, before=before, paras=block)
-    cb.number = next((p for p in block if tx.is_number_line(p.text)), None)
-    cb.place_date = next((p for p in block if tx.is_place_date(p.text)), None)
-    taken = {id(x) for x in (cb.number, cb.place_date) if x is not None}
-    label = next((p for p in block if tx.is_recipients_label(p.text)), None)
-    upto = cb.number.index if cb.number is not None else (label.index if label else 10 ** 9)
-    cb.agency = [p for p in block if p.index < upto and id(p) not in taken and tx.is_upper(p.text)
-                 and p.region != CLOSING_RIGHT and not tx.is_signer_head(p.text)]
-    taken |= {id(p) for p in cb.agency}
-    left_side = [p for p in block if id(p) not in taken and p.region in (CLOSING_LEFT, BODY)]
-    right_side = [p for p in block if id(p) not in taken and p.region == CLOSING_RIGHT]
-    if not right_side:
-        # written as paragraphs: the signer lines are what is not Nơi nhận
-        right_side = [p for p in left_side if label is None or p.index < label.index]
-        left_side = [p for p in left_side if p not in right_side]
-    cb.closing = closing_from_columns(left_side, right_side)
-    return cb

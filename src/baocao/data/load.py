@@ -10,19 +10,20 @@ Unicode NFC. Every refusal is a :class:`~baocao.errors.DataError` naming file, l
 """
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from baocao.data.text import check_text, check_value, decode, guess_field
-from baocao.errors import DataError, Problem
+from baocao.data.text import check_text, check_value, decode, guess_field, shown_key, unprintable
+from baocao.errors import DataError, Problem, os_reason
+from baocao.files import NotRegularFile, open_regular
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -60,7 +61,7 @@ def format_path(path: Path_) -> str:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + (shown_key(part) or "…")
     return out
 
 
@@ -142,7 +143,20 @@ class _StrictLoader(yaml.SafeLoader):
         problem = check_value(node.value)
         if problem:
             raise _Refused(problem, node.start_mark, tuple(self._path))
-        return unicodedata.normalize("NFC", node.value)
+        value = unicodedata.normalize("NFC", node.value)
+        found = unprintable(value)
+        if found:
+            index, message = found
+            raise _Refused(message, self._mark_of(value[index], node), tuple(self._path))
+        return value
+
+    def _mark_of(self, ch: str, node: ScalarNode) -> Any:
+        """The place of *ch* in the source when it is written there as is (not as an escape)."""
+        where = self.buffer.find(ch, node.start_mark.index, node.end_mark.index)
+        if where < 0:
+            return node.start_mark
+        line = self.buffer.count("\n", 0, where)
+        return SimpleNamespace(line=line, column=where - (self.buffer.rfind("\n", 0, where) + 1))
 
 
 _YAML_MESSAGES = (
@@ -206,17 +220,19 @@ def load(path: str | Path) -> LoadedDocument:
     """Load one YAML file strictly. Raises DataError (never reads more than 2 MiB)."""
     name = str(path)
     try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_BYTES:
-                raise DataError(Problem(name, None, None, "", _too_big(size)))
+        stream, info = open_regular(path)
+        with stream:
+            if info.st_size > MAX_BYTES:
+                raise DataError(Problem(name, None, None, "", _too_big(info.st_size)))
             raw = stream.read(MAX_BYTES + 1)
+    except NotRegularFile as error:
+        raise DataError(Problem(name, None, None, "", f"đây là {error.kind}, không phải tệp YAML thường")) from None
     except FileNotFoundError:
         raise DataError(Problem(name, None, None, "", "không tìm thấy tệp")) from None
     except IsADirectoryError:
         raise DataError(Problem(name, None, None, "", "đây là thư mục, không phải tệp YAML")) from None
     except OSError as error:
-        raise DataError(Problem(name, None, None, "", f"không đọc được tệp ({error.strerror})")) from None
+        raise DataError(Problem(name, None, None, "", f"không đọc được tệp ({os_reason(error)})")) from None
     if len(raw) > MAX_BYTES:
         raise DataError(Problem(name, None, None, "", _too_big(len(raw))))
     return load_text(decode(raw, name), path)

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from baocao.data import model
 from baocao.data.load import LoadedDocument, format_path
+from baocao.data.text import shown_key
 from baocao.errors import Problem
 
 _MODELS = {name: cls for name, cls in vars(model).items()
@@ -181,9 +182,12 @@ def _message(error: dict, root: type[BaseModel]) -> str:
     if kind == "missing":
         return f"thiếu khóa bắt buộc '{loc[-1]}'"
     if kind == "extra_forbidden":
+        key = shown_key(loc[-1])
+        if key is None:
+            return "khóa không có trong định dạng (dòng này không phải một khóa: có đúng là tệp thông báo?)"
         cls = model_at(root, loc[:-1])
-        hint = did_you_mean(str(loc[-1]), keys_of(cls)) if cls else ""
-        return f"khóa không có trong định dạng: '{loc[-1]}'{hint}"
+        hint = did_you_mean(key, keys_of(cls)) if cls else ""
+        return f"khóa không có trong định dạng: '{key}'{hint}"
     if kind == "value_error":
         return str(ctx.get("error", error.get("msg", ""))).removeprefix("Value error, ")
     if kind == "literal_error":
@@ -207,6 +211,9 @@ def _message(error: dict, root: type[BaseModel]) -> str:
         return f"cần một danh sách (các dòng '- …'), nhận được {_kind(value)}"
     if kind == "too_short":
         return f"cần ít nhất {ctx.get('min_length', 1)} mục"
+    if kind == "too_long":
+        return (f"có {ctx.get('actual_length', '?')} mục, quá giới hạn {ctx.get('max_length')} mục "
+                "(số La Mã chỉ viết được đến 3999); hãy chia thành nhiều phần")
     if kind == "string_too_short":
         return f"quá ngắn: cần ít nhất {ctx.get('min_length', 1)} ký tự"
     if kind in ("greater_than_equal", "greater_than"):

@@ -29,7 +29,25 @@ from pydantic import (
     model_validator,
 )
 
-from baocao.vi.deadlines import Deadline
+from baocao.data.values import (  # noqa: F401  (the limits are part of the model's interface)
+    FIRST_DAY,
+    LAST_DAY,
+    MAX_ITEMS,
+    MAX_MEETING_NAME,
+    MAX_NAME,
+    MAX_ROMAN,
+    MAX_SUMMARY,
+    MAX_TEXT,
+    DeadlineField,
+    IsoDate,
+    Name,
+    Paragraphs,
+    PositiveNumber,
+    Text,
+    as_list,
+    digits,
+    limited,
+)
 
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 AgencyKey = Annotated[str, Field(pattern=KEY_PATTERN, description="khóa cơ quan trong danh mục (vd: bo-cong-thuong)")]
@@ -50,95 +68,25 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-def _digits(value: Any) -> Any:
-    """Document numbers and counts: plain digits only, so "012" or "1e3" never sneak through."""
-    if value is None or isinstance(value, int):
-        return value
-    text = str(value).strip()
-    if re.fullmatch(r"0\d+", text):
-        raise ValueError(f"số không viết số 0 ở đầu: viết {text.lstrip('0') or '0'}, không viết {text}")
-    if not re.fullmatch(r"\d{1,6}", text):
-        raise ValueError(f"cần một số nguyên dương viết bằng chữ số, nhận được {text!r}")
-    return int(text)
-
-
-def _iso_date(value: Any) -> Any:
-    """Dates are written YYYY-MM-DD only: no timestamps, no "16/01/2026", no impossible days."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValueError(f"ngày viết dạng YYYY-MM-DD (vd: 2026-01-16), nhận được {text!r}")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"ngày không có thật: {text}") from None
-
-
-def _as_list(value: Any) -> Any:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _deadline(value: Any) -> Any:
-    if isinstance(value, Deadline):
-        return value
-    if not isinstance(value, str):
-        raise ValueError("thời hạn viết dạng 2026-02-05, truoc 2026-02-05, 31/12/2026, 2026-06, 2026-Q1, "
-                         "2026-H1, 2026, thuong-xuyen, hang-thang, hang-quy, 6-thang hoặc hang-nam")
-    return Deadline.parse(value)
-
-
-def _text(value: Any) -> Any:
-    """Required text is never empty or only spaces ("tại , " must not reach a notice)."""
-    if isinstance(value, str) and not value.strip():
-        raise ValueError("không được để trống (chuỗi rỗng hoặc chỉ có dấu cách)")
-    return value.strip() if isinstance(value, str) else value
-
-
-def _paragraphs(value: Any) -> Any:
-    """One or more paragraphs: a text whose every line break starts a new paragraph, or a list of
-    such texts. Empty lines are ignored; a value with no text at all is refused."""
-    if value is None:
-        return ()
-    items = value if isinstance(value, list) else [value]
-    out: list[str] = []
-    for item in items:
-        if not isinstance(item, str):
-            return value  # let the type check report it at its line
-        out += [line.strip() for line in item.split("\n") if line.strip()]
-    if not out:
-        raise ValueError("không được để trống (chuỗi rỗng hoặc chỉ có dấu cách)")
-    return tuple(out)
-
-
-PositiveNumber = Annotated[int, BeforeValidator(_digits), Field(ge=1)]
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-DeadlineField = Annotated[Deadline, BeforeValidator(_deadline), Field(json_schema_extra={"type": "string"})]
-Text = Annotated[str, BeforeValidator(_text)]
-Paragraphs = Annotated[tuple[str, ...], BeforeValidator(_paragraphs)]
-
-
 # --- agency registry -------------------------------------------------------------------------
 
 class Agency(Strict):
-    name: Text = Field(alias="ten", min_length=2, description="tên đầy đủ, viết hoa theo quy tắc thông thường")
-    short: Text | None = Field(None, alias="ten_ngan", description="tên rút gọn dùng trong danh sách (vd: Ngoại giao)")
-    aliases: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
+    name: Name = Field(alias="ten", min_length=2, description="tên đầy đủ, viết hoa theo quy tắc thông thường")
+    short: Name | None = Field(None, alias="ten_ngan", description="tên rút gọn dùng trong danh sách (vd: Ngoại giao)")
+    aliases: Annotated[list[Text], BeforeValidator(as_list)] = Field(
         default_factory=list, alias="ten_khac", description="các cách viết khác gặp trong văn bản (vd: UBND tỉnh Lào Cai)")
-    header_lines: Annotated[list[Text], BeforeValidator(_as_list)] = Field(
+    header_lines: Annotated[list[Name], BeforeValidator(as_list)] = Field(
         default_factory=list, alias="ten_dau", description="tên in ở phần đầu văn bản (ô 2), mỗi dòng một phần tử")
-    abbr: Text | None = Field(None, alias="viet_tat", description="chữ viết tắt dùng trong ký hiệu văn bản (vd: VPCP)")
+    abbr: Name | None = Field(None, alias="viet_tat", description="chữ viết tắt dùng trong ký hiệu văn bản (vd: VPCP)")
     kind: Literal["bo", "co-quan-ngang-bo", "co-quan-thuoc-cp", "chinh-phu", "tinh", "thanh-pho",
                   "ubnd", "don-vi", "hiep-hoi", "doanh-nghiep", "nhom", "ca-nhan", "khac"] = Field(alias="loai")
     parent: AgencyKey | None = Field(None, alias="chu_quan", description="cơ quan chủ quản trực tiếp, nếu có")
-    place: Text | None = Field(None, alias="dia_danh", description="địa danh ghi trên văn bản")
+    place: Name | None = Field(None, alias="dia_danh", description="địa danh ghi trên văn bản")
     units: dict[str, str] = Field(default_factory=dict, alias="don_vi",
                                   description="các đơn vị nội bộ: chữ viết tắt → tên (dùng ở dòng Lưu)")
     valid_from: IsoDate | None = Field(None, alias="tu_ngay", description="ngày đầu tiên cơ quan có tên này")
     valid_to: IsoDate | None = Field(None, alias="den_ngay", description="ngày cuối cùng cơ quan có tên này")
-    successors: Annotated[list[AgencyKey], BeforeValidator(_as_list)] = Field(
+    successors: Annotated[list[AgencyKey], BeforeValidator(as_list)] = Field(
         default_factory=list, alias="thay_boi", description="cơ quan tiếp nhận chức năng, nhiệm vụ")
 
     @property
@@ -169,15 +117,15 @@ class DocumentInfo(Strict):
     symbol: str | None = Field(None, alias="ky_hieu", pattern=r"^[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)+$",
                                description="ký hiệu, mặc định TB-<viết tắt cơ quan>")
     date: IsoDate | None = Field(None, alias="ngay", description="ngày ban hành (YYYY-MM-DD); bỏ trống khi là dự thảo")
-    year: Annotated[int, BeforeValidator(_digits), Field(ge=1900, le=2100)] | None = Field(
+    year: Annotated[int, BeforeValidator(digits), Field(ge=1900, le=2100)] | None = Field(
         None, alias="nam", description="năm của dự thảo chưa có ngày")
-    month: Annotated[int, BeforeValidator(_digits), Field(ge=1, le=12)] | None = Field(
+    month: Annotated[int, BeforeValidator(digits), Field(ge=1, le=12)] | None = Field(
         None, alias="thang", description="tháng của dự thảo đã biết tháng (ngày để trống)")
-    place: Text | None = Field(None, alias="dia_danh", description="mặc định lấy theo cơ quan")
+    place: Name | None = Field(None, alias="dia_danh", description="mặc định lấy theo cơ quan")
     urgency: Literal["khan", "thuong-khan", "hoa-toc"] | None = Field(None, alias="do_khan")
     secrecy: Literal["mat", "toi-mat", "tuyet-mat"] | None = Field(None, alias="do_mat")
-    circulation: Text | None = Field(None, alias="pham_vi_luu_hanh", description="vd: LƯU HÀNH NỘI BỘ")
-    summary: Text | None = Field(None, alias="trich_yeu",
+    circulation: Name | None = Field(None, alias="pham_vi_luu_hanh", description="vd: LƯU HÀNH NỘI BỘ")
+    summary: Annotated[str, limited(MAX_SUMMARY, "trích yếu")] | None = Field(None, alias="trich_yeu",
                                  description="trích yếu; mỗi dòng là một dòng của tiêu đề; mặc định sinh từ cuộc họp")
     audience: Text | None = Field(None, alias="thong_bao_den",
                                   description="câu kết sinh ra: '… thông báo để {…} biết, thực hiện./.'")
@@ -205,12 +153,13 @@ class Attendance(Strict):
 class Meeting(Strict):
     date: IsoDate = Field(alias="ngay", description="ngày họp (YYYY-MM-DD)")
     place: Text | None = Field(None, alias="dia_diem", description="vd: Trụ sở Chính phủ")
-    chair: Text = Field(alias="chu_tri", description="người chủ trì, kèm chức vụ")
-    name: Text = Field(alias="ten", description="tên cuộc họp/hội nghị, bắt đầu bằng chữ hoa")
-    short_name: Text = Field("cuộc họp", alias="ten_ngan", description="vd: Hội nghị, cuộc họp, buổi làm việc")
+    chair: Name = Field(alias="chu_tri", description="người chủ trì, kèm chức vụ")
+    name: Annotated[str, limited(MAX_MEETING_NAME, "tên cuộc họp")] = Field(
+        alias="ten", description="tên cuộc họp/hội nghị, bắt đầu bằng chữ hoa")
+    short_name: Name = Field("cuộc họp", alias="ten_ngan", description="vd: Hội nghị, cuộc họp, buổi làm việc")
     attendance: Attendance | None = Field(None, alias="thanh_phan")
     heard: Text | None = Field(None, alias="nghe", description="'Sau khi nghe {…}, …'")
-    concluder: Text | None = Field(None, alias="ket_luan", description="người kết luận; mặc định là người chủ trì")
+    concluder: Name | None = Field(None, alias="ket_luan", description="người kết luận; mặc định là người chủ trì")
 
     @property
     def concluded_by(self) -> str:
@@ -266,15 +215,16 @@ class Item(_Node):
     id: str | None = Field(None, alias="ma", pattern=KEY_PATTERN,
                            description="mã nhiệm vụ cố định (dùng ở tệp tiến độ); mặc định sinh từ nội dung")
     lead: AgencyKey | None = Field(None, alias="chu_tri", description="cơ quan chủ trì")
-    coordinators: Annotated[list[AgencyKey], BeforeValidator(_as_list)] = Field(
+    coordinators: Annotated[list[AgencyKey], BeforeValidator(as_list)] = Field(
         default_factory=list, alias="phoi_hop", description="cơ quan phối hợp")
     coordinators_extra: Text | None = Field(None, alias="phoi_hop_them", description="vd: các cơ quan liên quan")
-    deadlines: Annotated[list[DeadlineField], BeforeValidator(_as_list)] = Field(
+    deadlines: Annotated[list[DeadlineField], BeforeValidator(as_list)] = Field(
         default_factory=list, alias="thoi_han", description="một hoặc nhiều thời hạn")
     product: Text | None = Field(None, alias="san_pham", description="sản phẩm phải có")
     report_to: AgencyKey | None = Field(None, alias="bao_cao", description="báo cáo ai (khóa cơ quan/người)")
     authority: Text | None = Field(None, alias="tham_quyen", description="thẩm quyền quyết định, nếu khác người báo cáo")
-    sub_points: list["Item"] = Field(default_factory=list, alias="y", description="các ý (i), (ii) … trong cùng đoạn")
+    sub_points: list["Item"] = Field(default_factory=list, alias="y", max_length=MAX_ROMAN,
+                                     description="các ý (i), (ii) … trong cùng đoạn")
     sub_points_numbered: bool = Field(True, alias="y_danh_so", description="false: nối các ý bằng '; ' không đánh số")
     points: list["Item"] = Field(default_factory=list, alias="diem", description="các điểm a), b) … (đoạn riêng)")
 
@@ -310,7 +260,8 @@ class Body(_Node):
     """The body: paragraphs before the first numbered part, then phần or khoản (or unnumbered
     items), then paragraphs after the last."""
 
-    sections: list[Section] = Field(default_factory=list, alias="phan", description="các phần I., II., …")
+    sections: list[Section] = Field(default_factory=list, alias="phan", max_length=MAX_ROMAN,
+                                    description="các phần I., II., …")
     clauses: list[Item] = Field(default_factory=list, alias="khoan", description="các khoản 1., 2., … khi không chia phần")
 
     @model_validator(mode="after")
@@ -325,9 +276,9 @@ class Body(_Node):
 
 class Signer(Strict):
     authority: Literal[AUTHORITIES] | None = Field(None, alias="quyen_han", description="TM, KT, TL, TUQ, Q hoặc bỏ trống")  # type: ignore[valid-type]
-    on_behalf: Text | None = Field(None, alias="thay_mat", description="chức vụ người đứng đầu/tập thể sau quyền hạn")
-    titles: Annotated[list[Text], BeforeValidator(_as_list)] = Field(alias="chuc_vu", min_length=1)
-    name: Text = Field(alias="ho_ten")
+    on_behalf: Name | None = Field(None, alias="thay_mat", description="chức vụ người đứng đầu/tập thể sau quyền hạn")
+    titles: Annotated[list[Name], BeforeValidator(as_list)] = Field(alias="chuc_vu", min_length=1)
+    name: Name = Field(alias="ho_ten")
     signature: Text | None = Field(None, alias="chu_ky", description="ảnh chữ ký PNG (đường dẫn tương đối với tệp dữ liệu)")
     seal: Text | None = Field(None, alias="dau", description="ảnh con dấu PNG")
 
@@ -361,7 +312,7 @@ Recipient = Text | RecipientAgency | RecipientGroup
 
 
 class Archive(Strict):
-    units: Annotated[list[Text], BeforeValidator(_as_list)] = Field(default_factory=list, alias="don_vi")
+    units: Annotated[list[Text], BeforeValidator(as_list)] = Field(default_factory=list, alias="don_vi")
     copies: PositiveNumber | None = Field(None, alias="so_ban")
     drafter: Text | None = Field(None, alias="nguoi_soan", description="ký hiệu/tên người soạn thảo")
 

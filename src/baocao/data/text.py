@@ -13,6 +13,7 @@ Three kinds of trouble come from how clerks produce text rather than from YAML i
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -178,6 +179,84 @@ def check_value(value: str) -> str | None:
     return f"giá trị chứa ký tự {_char_name(m.group())}, không thể ghi vào văn bản Word/PDF"
 
 
+# Characters that change what the text shows without being seen: bidi controls reorder it (U+202E
+# shows "thông báo gnp.exe" as "thông báo exe.png"); zero-width and other format characters hide
+# inside words, so the PDF's text, the DOCX's text and a search disagree with what a reader sees.
+_BIDI = frozenset(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_WHITESPACE = frozenset(map(ord, "\t\n\r"))
+_RIGHT_TO_LEFT = frozenset(("R", "AL", "AN"))    # Hebrew, Arabic letters and digits: laid out reordered
+# Unicode's default-ignorable code points that are not format characters: drawn as nothing
+_IGNORABLE = frozenset([0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, *range(0x180B, 0x1810), 0x3164,
+                        *range(0xFE00, 0xFE10), 0xFFA0, *range(0xE0100, 0xE01F0)])
+
+
+def unprintable(value: str) -> tuple[int, str] | None:
+    """(index, message) of the first character of *value* a document cannot show as typed: a bidi
+    control or a right-to-left letter, an invisible (format) character, a combining mark left over
+    after NFC composition, a private-use or unassigned code point, a digit
+    other than 0–9, or a character the PDF's font cannot draw (it would silently disappear)."""
+    family, covered = _pdf_font()
+    bad: dict[str, str] = {}
+    for ch in set(value):
+        code = ord(ch)
+        if code < 0x80 and (code in _WHITESPACE or 0x20 <= code < 0x7F):
+            continue
+        category = unicodedata.category(ch)
+        if code in _BIDI:
+            bad[ch] = (f"giá trị chứa ký tự điều khiển chiều chữ {_char_name(ch)}: nó đảo thứ tự chữ hiện ra "
+                       "so với chữ lưu trong văn bản; hãy xóa nó")
+        elif unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT:
+            bad[ch] = (f"giá trị chứa chữ viết từ phải sang trái {_char_name(ch)}: bản PDF đảo thứ tự chữ quanh nó "
+                       "(\"1. א\" hiện thành \"א .1\"), nên chữ hiện ra khác chữ lưu trong văn bản; hãy bỏ nó")
+        elif category == "Cf" or code in _IGNORABLE:
+            bad[ch] = (f"giá trị chứa ký tự vô hình {_char_name(ch)}: không thấy khi đọc nhưng làm sai việc "
+                       "tìm kiếm và so khớp chữ; hãy xóa nó")
+        elif category == "Co":
+            bad[ch] = f"giá trị chứa ký tự dùng riêng {_char_name(ch)} (Private Use), không phông chữ nào in đúng; hãy xóa nó"
+        elif category == "Cn":
+            bad[ch] = f"giá trị chứa {_char_name(ch)}, ký tự Unicode chưa định nghĩa; hãy xóa nó"
+        elif category[0] == "M":
+            bad[ch] = (f"giá trị chứa dấu {_char_name(ch)} không ghép được với chữ đứng trước thành một chữ có "
+                       "sẵn (chữ tiếng Việt nào cũng ghép được): bản PDF không giữ đúng chữ này; hãy gõ lại chữ đó")
+        elif category == "Nd":
+            bad[ch] = f"giá trị chứa chữ số {_char_name(ch)}; văn bản chỉ dùng chữ số 0–9"
+        elif covered is not None and code not in covered and code not in _WHITESPACE:
+            bad[ch] = (f"giá trị chứa ký tự '{ch}' ({_char_name(ch)}) mà phông chữ của bản PDF ({family}) "
+                       "không có, nên bản PDF sẽ mất ký tự này; hãy bỏ hoặc thay bằng chữ khác")
+    if not bad:
+        return None
+    index = min(value.index(ch) for ch in bad)
+    return index, bad[value[index]]
+
+
+@functools.lru_cache(maxsize=1)
+def _pdf_font() -> tuple[str, frozenset[int] | None]:
+    """The family and the code points of the font the PDF embeds (all four faces draw them);
+    no coverage when the font is not installed (the build then says so)."""
+    from baocao.documents import metrics
+    from baocao.errors import RenderError
+
+    try:
+        return metrics.pdf_family(), metrics.covered_code_points()
+    except (RenderError, OSError, ImportError):
+        return "", None
+
+
+_KEY_LIKE = re.compile(r"\w[\w\-. ]{0,39}")
+
+
+def shown_key(key: object) -> str | None:
+    """*key* when an error may quote it (a name: letters, digits, '_', '-', '.', spaces, at most 40
+    characters), else None. A file that is not a data file at all (``/etc/shadow`` given as a
+    settings file) has whole lines as keys; an error names their line, never their text.
+
+    >>> shown_key("trinh_bya"), shown_key("văn_bản"), shown_key("root:*:20228:0:99999:7:")
+    ('trinh_bya', 'văn_bản', None)
+    """
+    text = str(key)
+    return text if _KEY_LIKE.fullmatch(text) else None
+
+
 _KEY_LINE = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)"
                        r"(?P<key>[^\s#'\"\-?:{}\[\],&*!|>%@`][^#:]*?|\"[^\"]*\"|'[^']*'):(?:[ \t]|$)")
 
@@ -199,7 +278,7 @@ def guess_field(text: str, line: int) -> str:
             continue
         indent = len(m.group("indent").expandtabs(2))  # a tab usually stands for one level
         if limit is None or indent < limit:
-            keys.append(m.group("key").strip("'\""))
+            keys.append(shown_key(m.group("key").strip("'\"")) or "…")
             limit = indent
             if indent == 0:
                 break

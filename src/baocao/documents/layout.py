@@ -2,7 +2,9 @@
 
 Values tagged [OLD]/[SEC]/[PRACTICE] in ../shared/spec/nd30.md are settings whose defaults live
 here; a settings file (data/cai-dat.yaml, key ``trinh_bay``) may override them within the ranges the
-decree allows. Both the DOCX and the PDF renderer read the same ``Layout`` object, so they cannot
+decree allows. The ``trich_sao_*`` keys choose what the decree leaves open about the extracts (bản
+trích sao, §13); they travel in ``Layout.extract_options`` and are read by
+:mod:`baocao.documents.extract.settings`. Both the DOCX and the PDF renderer read the same ``Layout`` object, so they cannot
 drift apart; ``baocao check`` reads it to know what an agency chose.
 """
 from __future__ import annotations
@@ -13,6 +15,9 @@ from typing import Any, Mapping
 MM_PER_PT = 25.4 / 72
 # Word's "single" line for Times New Roman (and its metric twins) is ascent + descent + gap.
 SINGLE_LINE_EM = 1.149
+
+# The attribute of the settings that are not layout numbers but options of the extracts.
+EXTRACT = "extract_options"
 
 # Settings-file key -> (attribute, allowed closed range or allowed set, source in nd30.md).
 SETTING_KEYS: dict[str, tuple[str, Any, str]] = {
@@ -33,6 +38,17 @@ SETTING_KEYS: dict[str, tuple[str, Any, str]] = {
     "cach_doan_pt": ("paragraph_space_pt", (6, 12), "§7 R25"),
     "gian_dong": ("line_spacing", (1.0, 1.5), "§7 R26"),
     "dia_danh_trung_uong": ("central_place", None, "§5 R19"),
+    # Extracts (§13): not layout numbers, but chosen by the same files, folder then notice.
+    "trich_sao_co_quan": (EXTRACT, None, "§13: cơ quan trích sao (khóa danh mục)"),
+    "trich_sao_so": (EXTRACT, (1, 99999), "§13: số bản trích sao đầu tiên của thông báo"),
+    "trich_sao_ngay": (EXTRACT, None, "§13: ngày trích sao (YYYY-MM-DD)"),
+    "trich_sao_luoc": (EXTRACT, None, "§13: dòng thay phần lược bỏ (mặc định …; khong: không ghi)"),
+    "trich_sao_da_ky": (EXTRACT, {"co", "khong"}, "§13: ghi (Đã ký) ở khối chữ ký bản gốc"),
+    "trich_sao_mo_dau": (EXTRACT, {"co", "khong"}, "§13: chép đoạn mở đầu"),
+    "trich_sao_chung": (EXTRACT, {"co", "khong"}, "§13: chép việc giao chung cho các bộ, ngành, địa phương"),
+    "trich_sao_nhom": (EXTRACT, {"rieng", "thanh-vien", "ca-hai"}, "§13: việc giao cho một nhóm cơ quan"),
+    "trich_sao_dien_tu": (EXTRACT, {"co", "khong"}, "§13 R43: ô chữ ký số của bản trích sao điện tử"),
+    "trich_sao_luu": (EXTRACT, None, "§13: dòng Lưu của khối trích sao, sau «- Lưu: »"),
 }
 
 
@@ -80,6 +96,8 @@ class Layout:
     seal_diameter_mm: float = 36.0
     # Place for central bodies (§5 R19)
     central_place: str = "Hà Nội"
+    # The trich_sao_* settings as written, (key, value) sorted by key (§13)
+    extract_options: tuple[tuple[str, str], ...] = ()
 
     @property
     def text_width_mm(self) -> float:
@@ -96,11 +114,15 @@ class Layout:
     def with_settings(self, settings: Mapping[str, Any]) -> "Layout":
         """Apply a ``trinh_bay`` mapping; raises ValueError (Vietnamese) for an unknown or out-of-range key."""
         changes: dict[str, Any] = {}
+        options = dict(self.extract_options)
         for key, raw in settings.items():
             if key not in SETTING_KEYS:
                 known = ", ".join(sorted(SETTING_KEYS))
                 raise ValueError(f"khóa cài đặt không biết: {key!r} (các khóa hợp lệ: {known})")
             attr, allowed, source = SETTING_KEYS[key]
+            if attr == EXTRACT:
+                options[key] = _extract_value(key, raw, allowed, source)
+                continue
             if allowed is None:
                 changes[attr] = str(raw)
                 continue
@@ -114,10 +136,33 @@ class Layout:
                     else f"từ {allowed[0]} đến {allowed[1]}"
                 raise ValueError(f"{key} = {raw}: Nghị định 30 ({source}) cho phép {shown}")
             changes[attr] = value
+        if options != dict(self.extract_options):
+            changes[EXTRACT] = tuple(sorted(options.items()))
         return replace(self, **changes)
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _extract_value(key: str, raw: Any, allowed: Any, source: str) -> str:
+    """A ``trich_sao_*`` value as text, checked; ValueError (Vietnamese) when it cannot be."""
+    import datetime as dt
+
+    text = str(raw).strip()
+    if isinstance(allowed, set) and text not in allowed:
+        raise ValueError(f"{key} = {raw}: chọn một trong {', '.join(sorted(allowed))} ({source})")
+    if isinstance(allowed, tuple):
+        if not text.isdigit() or not allowed[0] <= int(text) <= allowed[1]:
+            raise ValueError(f"{key} = {raw}: cần một số nguyên từ {allowed[0]} đến {allowed[1]} ({source})")
+        text = str(int(text))
+    if key == "trich_sao_ngay":
+        try:
+            dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{key} = {raw}: cần ngày dạng YYYY-MM-DD ({source})") from None
+    if key == "trich_sao_co_quan" and not text:
+        raise ValueError(f"{key}: cần khóa cơ quan trong danh mục ({source})")
+    return text
 
 
 DEFAULT_LAYOUT = Layout()

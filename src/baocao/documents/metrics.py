@@ -41,6 +41,21 @@ def font_file(bold: bool = False, italic: bool = False) -> Path:
     )
 
 
+def pdf_family() -> str:
+    """The family the PDF is drawn in: Liberation Serif, or Tinos where only it is installed."""
+    return "Tinos" if font_file().name.startswith("Tinos") else "Liberation Serif"
+
+
+@functools.lru_cache(maxsize=1)
+def covered_code_points() -> frozenset[int]:
+    """Code points all four faces of the PDF's font draw: text outside them would be drawn with a
+    fallback font or not at all."""
+    from fontTools.ttLib import TTFont
+
+    faces = [set(TTFont(font_file(bold, italic), lazy=True).getBestCmap()) for bold, italic in FACE_FILES]
+    return frozenset(set.intersection(*faces))
+
+
 @functools.lru_cache(maxsize=4)
 def _advances(bold: bool, italic: bool) -> tuple[dict[int, int], int, int]:
     from fontTools.ttLib import TTFont
@@ -80,6 +95,10 @@ def wrap(text: str, width_mm: float, size_pt: float, bold: bool = False, italic:
     return lines
 
 
+# Balancing is dynamic programming over (first word, lines left): cheap for a title, but a block of
+# hundreds of lines would cost minutes and recurse past Python's limit. Past this, wrap greedily.
+MAX_BALANCED_LINES = 8
+
 # Words a title line is best broken before: clerks break "… Phạm Minh Chính / tại Hội nghị …".
 GOOD_BREAKS = frozenset("tại về và của với ở trong đối để năm giai".split())
 BAD_BREAK_MM = 25.0
@@ -111,9 +130,12 @@ def balanced_wrap(text: str, width_mm: float, size_pt: float, bold: bool = False
     line plus a penalty for every break that does not fall before a linking word.
     """
     words = text.split()
-    count = len(wrap(text, width_mm, size_pt, bold, italic))
+    greedy = wrap(text, width_mm, size_pt, bold, italic)
+    count = len(greedy)
     if count <= 1:
         return [" ".join(words)]
+    if count > MAX_BALANCED_LINES:
+        return greedy       # a block this long is running text, not a title to balance
     caps = text.upper() == text
 
     def width(i: int, j: int) -> float:

@@ -17,6 +17,7 @@ from baocao.data.model import (
     RecipientAgency,
     RecipientGroup,
     Registry,
+    Signer,
 )
 from baocao.documents import metrics
 from baocao.documents.agencies import AgencyNames
@@ -58,7 +59,7 @@ def build_document(notice: Notice, registry: Registry, layout: Layout, wording: 
         recipients_label="Nơi nhận:",
         recipients=tuple(_recipients(notice, names)),
         meta=Metadata(title=" ".join(summary_lines), author=agency.name,
-                      subject=f"{DOC_TYPE_NAMES[doc.doc_type].capitalize()} {_number_symbol(notice, names)}",
+                      subject=f"{DOC_TYPE_NAMES[doc.doc_type].capitalize()} {number_symbol(notice, names)}",
                       language="vi-VN", created=document_time(notice)),
     )
 
@@ -74,7 +75,8 @@ def document_time(notice: Notice) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(8, 0), tzinfo=VN_TZ)
 
 
-def _number_symbol(notice: Notice, names: AgencyNames) -> str:
+def number_symbol(notice: Notice, names: AgencyNames) -> str:
+    """"15/TB-VPCP", or a draft's blank number before the ký hiệu."""
     doc = notice.document
     symbol = doc.symbol or f"{doc.doc_type}-{names.agency(doc.agency).abbr}"
     number = f"{doc.number:02d}" if doc.number else " " * 8
@@ -102,7 +104,7 @@ def _header(notice: Notice, names: AgencyNames, layout: Layout) -> Header:
         parent_agency=tuple(header_lines(parent, layout, layout.parent_agency_pt, False)) if parent else (),
         agency_lines=tuple(agency_lines),
         agency_rule_mm=round(layout.agency_rule_fraction * agency_width, 2),
-        number_line=f"Số: {_number_symbol(notice, names)}",
+        number_line=f"Số: {number_symbol(notice, names)}",
         national_title=NATIONAL_TITLE,
         motto=MOTTO,
         motto_rule_mm=round(metrics.text_width_mm(MOTTO, layout.motto_pt, bold=True), 2),
@@ -113,7 +115,11 @@ def _header(notice: Notice, names: AgencyNames, layout: Layout) -> Header:
 
 
 def _signer(notice: Notice, source_dir: Path | None) -> SignerBlock:
-    signer = notice.signer
+    return signer_block(notice.signer, source_dir)
+
+
+def signer_block(signer: Signer, source_dir: Path | None) -> SignerBlock:
+    """The lines of a signer's block: quyền hạn with the head's title, the signer's titles, the name."""
     lines = []
     if signer.authority:
         lines.append(f"{signer.authority}. {vi.upper_vi(signer.on_behalf or '')}")

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -140,5 +142,18 @@ def _describe(exc: jinja2.TemplateError, templates: Templates) -> str:
     name = getattr(exc, "name", None) or getattr(exc, "filename", None)
     where = str(templates.source(name)) if name and not str(name).startswith("/") else str(name or templates.folders[0])
     line = getattr(exc, "lineno", None)
+    message = exc.message or str(exc)
+    if line is None:
+        # raised while rendering, without a place: Jinja maps the template's frames to its lines
+        for frame, frame_line in traceback.walk_tb(exc.__traceback__):
+            filename = frame.f_code.co_filename
+            if any(Path(filename).parent == folder for folder in templates.folders):
+                where, line = filename, frame_line
+    if isinstance(exc, SecurityError):
+        unsafe = re.fullmatch(r"access to attribute '(.+?)' of '(.+?)' object is unsafe\.?", message)
+        what = f"thuộc tính '{unsafe[1]}' của đối tượng '{unsafe[2]}'" if unsafe else message
+        message = f"mẫu dùng phần nội bộ của Python ({what}), điều hộp cát (sandbox) của mẫu không cho phép"
+    elif isinstance(exc, UndefinedError):
+        message = f"mẫu dùng tên hoặc thuộc tính không có ({message})"
     loc = f"{where}:{line}" if line else where
-    return f"Lỗi mẫu văn bản {loc}: {exc.message or exc}"
+    return f"Lỗi mẫu văn bản {loc}: {message}"

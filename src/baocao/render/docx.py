@@ -13,7 +13,7 @@ from docx.shared import Mm, Pt
 
 from baocao.documents import breaks, metrics
 from baocao.documents.layout import Layout
-from baocao.documents.parts import NoticeDocument, Paragraph
+from baocao.documents.parts import NoticeDocument, Paragraph, SignerBlock
 from baocao.render import images
 
 # Child order of w:pPr in the OOXML schema (CT_PPrBase then rPr, sectPr, pPrChange).
@@ -28,17 +28,22 @@ CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, W
 
 def render_docx(doc: NoticeDocument) -> bytes:
     """The notice as DOCX bytes; zip timestamps are fixed later by write.normalize_docx."""
-    layout = doc.layout
+    word = new_document(doc)
+    DocxWriter(word, doc.layout).notice(doc)
+    return finish(word, doc.layout)
+
+
+def new_document(doc: NoticeDocument):
+    """An empty python-docx Document with the page, the fonts and the metadata of *doc*."""
     word = Document()
-    _page_setup(word, layout)
-    _base_style(word, layout)
+    _page_setup(word, doc.layout)
+    _base_style(word, doc.layout)
     _metadata(word, doc)
-    body = _Writer(word, layout)
-    body.header_table(doc)
-    body.title(doc)
-    for paragraph in doc.body:
-        body.body_paragraph(paragraph)
-    body.closing_table(doc)
+    return word
+
+
+def finish(word, layout: Layout) -> bytes:
+    """Page numbers, then the bytes."""
     _page_numbers(word, layout)
     out = io.BytesIO()
     word.save(out)
@@ -87,17 +92,25 @@ def _base_style(word, layout: Layout) -> None:
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
 
 
-def _core(text: str, limit: int = 255) -> str:
-    """A core property (Word and python-docx hold at most 255 characters): a long trích yếu is cut
-    at a word, with "…"."""
-    return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
+METADATA_CHARS = 255      # what python-docx (and Word's property dialog) holds per core property
+
+
+def _property(text: str) -> str:
+    """*text* cut at the last word that fits the core-property limit, with "…" (the document itself
+    keeps the whole text: a 230-character meeting name makes a longer title than the limit)."""
+    if len(text) <= METADATA_CHARS:
+        return text
+    cut = text[: METADATA_CHARS - 1]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _metadata(word, doc: NoticeDocument) -> None:
     props = word.core_properties
-    props.title = _core(doc.meta.title)
-    props.author = props.last_modified_by = _core(doc.meta.author)
-    props.subject = _core(doc.meta.subject)
+    props.title = _property(doc.meta.title)
+    props.author = props.last_modified_by = _property(doc.meta.author)
+    props.subject = _property(doc.meta.subject)
     props.language = doc.meta.language
     props.keywords = "Thông báo"
     props.comments = ""
@@ -108,7 +121,9 @@ def _metadata(word, doc: NoticeDocument) -> None:
     props.revision = 1
 
 
-class _Writer:
+class DocxWriter:
+    """Lays the parts of a document model out in a python-docx Document."""
+
     def __init__(self, word, layout: Layout):
         self.word = word
         self.layout = layout
@@ -152,21 +167,33 @@ class _Writer:
         return p
 
     # --- blocks -------------------------------------------------------------------------------
+    def notice(self, doc: NoticeDocument) -> None:
+        """Header, title, body, then Nơi nhận beside the signer."""
+        self.header_table(doc)
+        self.title(doc)
+        for paragraph in doc.body:
+            self.body_paragraph(paragraph)
+        self.closing_table(doc)
+
+    def header_right_top(self, cell) -> None:
+        """What stands above the Quốc hiệu in the header's right column (nothing in a notice)."""
+
     def header_table(self, doc: NoticeDocument) -> None:
         layout, h = self.layout, doc.header
         left_mm, right_mm = layout.header_left_mm, layout.header_right_mm
-        table = _table(self.word, [left_mm, right_mm], rows=2)
+        table = borderless_table(self.word, [left_mm, right_mm], rows=2)
         top_left, top_right = table.cell(0, 0), table.cell(0, 1)
         bottom_left, bottom_right = table.cell(1, 0), table.cell(1, 1)
         if h.parent_agency:
             self.para(top_left, "\n".join(h.parent_agency), size=layout.parent_agency_pt)
         self.para(top_left, "\n".join(h.agency_lines), size=layout.agency_pt, bold=True)
         self.rule(top_left, h.agency_rule_mm, left_mm, layout.agency_pt)
-        _drop_first_empty(top_left)
+        drop_first_empty(top_left)
+        self.header_right_top(top_right)
         self.para(top_right, h.national_title, size=layout.national_title_pt, bold=True)
         self.para(top_right, h.motto, size=layout.motto_pt, bold=True, border="bottom",
                   width_mm=h.motto_rule_mm * 1.04, column_mm=right_mm)
-        _drop_first_empty(top_right)
+        drop_first_empty(top_right)
         self.para(bottom_left, h.number_line, size=layout.number_pt, before=4)
         for mark in h.marks:
             box_mm = metrics.text_width_mm(mark, layout.mark_pt, bold=True) + 4
@@ -174,9 +201,9 @@ class _Writer:
                       width_mm=box_mm, column_mm=left_mm)
         if h.circulation:
             self.para(bottom_left, h.circulation, size=layout.mark_pt, bold=True, before=6)
-        _drop_first_empty(bottom_left)
+        drop_first_empty(bottom_left)
         self.para(bottom_right, h.place_date, size=layout.place_date_pt, italic=True, before=4)
-        _drop_first_empty(bottom_right)
+        drop_first_empty(bottom_right)
 
     def title(self, doc: NoticeDocument) -> None:
         layout = self.layout
@@ -196,22 +223,30 @@ class _Writer:
 
     def closing_table(self, doc: NoticeDocument) -> None:
         layout = self.layout
-        table = _table(self.word, [layout.recipients_column_mm, layout.signer_column_mm], rows=1)
+        table = borderless_table(self.word, [layout.recipients_column_mm, layout.signer_column_mm], rows=1)
         row_pr = table.rows[0]._tr.get_or_add_trPr()
         row_pr.append(OxmlElement("w:cantSplit"))
-        left, right = table.cell(0, 0), table.cell(0, 1)
-        self.para(left, doc.recipients_label, size=layout.recipients_label_pt, bold=True, italic=True, align=LEFT)
-        for entry in doc.recipients:
+        self.closing_cells(table.cell(0, 0), table.cell(0, 1), doc.recipients_label, doc.recipients, doc.signer)
+
+    def closing_cells(self, left, right, label: str, recipients: tuple[str, ...], signer: SignerBlock) -> None:
+        """"Nơi nhận:" and its entries in *left*, the signer's block in *right*."""
+        layout = self.layout
+        self.para(left, label, size=layout.recipients_label_pt, bold=True, italic=True, align=LEFT)
+        for entry in recipients:
             self.para(left, entry, size=layout.recipients_pt, align=LEFT)
-        _drop_first_empty(left)
-        for line in doc.signer.lines:
+        drop_first_empty(left)
+        for line in signer.lines:
             self.para(right, line, size=layout.signer_pt, bold=True)
-        space = self.para(right, "", size=layout.signer_pt)
+        self.signature_space(right, signer)
+        self.para(right, signer.name, size=layout.signer_pt, bold=True)
+        drop_first_empty(right)
+
+    def signature_space(self, cell, signer: SignerBlock) -> None:
+        """The blank between the titles and the name, with the signature and seal pictures."""
+        space = self.para(cell, "", size=self.layout.signer_pt)
         space.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        space.paragraph_format.line_spacing = Pt(layout.signature_space_pt)
-        images.add_docx_images(space, doc.signer, layout)
-        self.para(right, doc.signer.name, size=layout.signer_pt, bold=True)
-        _drop_first_empty(right)
+        space.paragraph_format.line_spacing = Pt(self.layout.signature_space_pt)
+        images.add_docx_images(space, signer, self.layout)
 
 
 def _add_text(r, text: str, keep_numbers: bool) -> None:
@@ -231,7 +266,7 @@ def _add_text(r, text: str, keep_numbers: bool) -> None:
                 r.add_t(part)
 
 
-def _table(word, widths_mm: list[float], rows: int):
+def borderless_table(word, widths_mm: list[float], rows: int):
     """A borderless fixed-layout table whose grid and cell widths are both set."""
     table = word.add_table(rows=rows, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -280,7 +315,7 @@ def _twips(mm: float) -> int:
     return round(mm / 25.4 * 1440)
 
 
-def _drop_first_empty(cell) -> None:
+def drop_first_empty(cell) -> None:
     """python-docx creates every cell with one empty paragraph; remove it once content is added."""
     first = cell.paragraphs[0]
     if len(cell.paragraphs) > 1 and not first.text and not first.runs:

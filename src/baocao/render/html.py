@@ -21,7 +21,8 @@ def data_uri(path: Path | None) -> str | None:
     return "data:image/png;base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
 
 
-def render_html(doc: NoticeDocument, templates: Templates, template: str = "notice.html.j2") -> str:
+def render_html(doc: NoticeDocument, templates: Templates, template: str = "notice.html.j2", **extra) -> str:
+    """*doc* as HTML through *template*; *extra* names more values for the template."""
     layout = doc.layout
     line_height = SINGLE_LINE_EM * layout.line_spacing
     return render_template(
@@ -37,4 +38,5 @@ def render_html(doc: NoticeDocument, templates: Templates, template: str = "noti
         line_height_body_pt=round(line_height * layout.body_pt, 2),
         geo=signature_geometry(layout),
         images={"signature": data_uri(doc.signer.signature), "seal": data_uri(doc.signer.seal)},
+        **extra,
     )

@@ -5,15 +5,73 @@ Both renderers take the geometry from ``signature_geometry`` so they place the i
 """
 from __future__ import annotations
 
+import io
+import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 from docx.oxml import parse_xml
 from docx.shared import Mm
 
 from baocao.documents.layout import Layout
 from baocao.documents.parts import SignerBlock
+from baocao.errors import os_reason
+from baocao.files import NotRegularFile, open_regular
 
 SIGNATURE_WIDTH_MM = 40.0
+# What a signature or seal picture may be. A signature scanned at 600 dpi is about 2,000 × 1,000
+# pixels and 300 KB; WeasyPrint silently leaves out a picture Pillow refuses as a decompression bomb
+# (the DOCX would keep it), so anything the PDF could not show is refused before rendering.
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 16_000_000
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def image_problem(path: Path) -> str | None:
+    """Why *path* cannot be embedded as a signature or seal (Vietnamese), or None when both
+    renderers can: a regular PNG file within the byte and pixel budget that decodes to the end."""
+    try:
+        stream, info = open_regular(path)
+    except (IsADirectoryError, NotRegularFile):
+        return "không phải tệp ảnh thường (thư mục, ống dẫn hay thiết bị)"
+    except OSError as error:
+        return f"không mở được tệp ảnh ({os_reason(error)})"
+    with stream:
+        if info.st_size > MAX_IMAGE_BYTES:
+            return (f"tệp ảnh {info.st_size / 1024 / 1024:.1f} MiB, quá giới hạn "
+                    f"{MAX_IMAGE_BYTES // 1024 // 1024} MiB; hãy lưu lại ảnh nhỏ hơn")
+        try:
+            data = stream.read(MAX_IMAGE_BYTES + 1)
+        except OSError as error:
+            return f"không đọc được tệp ảnh ({os_reason(error)})"
+    if not data.startswith(PNG_MAGIC) or data[12:16] != b"IHDR":
+        return "không phải ảnh PNG"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if width * height > MAX_IMAGE_PIXELS:        # read from the header, before anything is decoded
+        return (f"ảnh {width}×{height} điểm ảnh, quá giới hạn {MAX_IMAGE_PIXELS // 1_000_000} triệu điểm ảnh "
+                "(bản PDF không nhúng được ảnh lớn như vậy); hãy thu nhỏ ảnh")
+    return _decode_problem(data)
+
+
+def _decode_problem(data: bytes) -> str | None:
+    from PIL import Image, ImageFile
+
+    # WeasyPrint sets LOAD_TRUNCATED_IMAGES for the whole process once imported: a broken picture
+    # would then decode as grey rows in the PDF (and stay broken in the DOCX). Judge it strictly.
+    tolerant, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data))
+            image.verify()                              # the chunks and their checksums
+            Image.open(io.BytesIO(data)).load()         # and the picture itself, to the last row
+        except Image.DecompressionBombError:
+            return f"ảnh quá lớn (hơn {MAX_IMAGE_PIXELS // 1_000_000} triệu điểm ảnh); hãy thu nhỏ ảnh"
+        except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for a broken file
+            return f"ảnh PNG bị hỏng, không giải mã được ({type(error).__name__})"
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
+    return None
 
 
 @dataclass(frozen=True)

@@ -273,6 +273,13 @@ def r28(c: Ctx):
             continue
         found += 1
         letter = m.group(1)
+        if c.kind == "trich-sao":
+            # an extract keeps the original numbers: b) may come first, đ) after a); never back
+            at = DIEM_LETTERS.index(letter) if letter in DIEM_LETTERS else None
+            if at is not None and at < k:
+                pr.add(p, f"điểm «{letter})» đứng sau «{DIEM_LETTERS[k - 1]})»: bản trích sao giữ thứ tự của bản gốc")
+            k = (at if at is not None else k) + 1
+            continue
         expected = DIEM_LETTERS[k] if k < len(DIEM_LETTERS) else None
         if expected is None:
             pr.add(p, f"điểm «{letter})» vượt quá «y)»")
@@ -282,6 +289,8 @@ def r28(c: Ctx):
         k += 1
     if not found and not pr.items:
         return skip("không áp dụng: nội dung không có điểm a), b), …")
+    if c.kind == "trich-sao":
+        return pr.outcome("điểm giữ số thứ tự của bản gốc, theo thứ tự a) b) c) d) đ) e) g) …")
     return pr.outcome("điểm đánh theo thứ tự a) b) c) d) đ) e) g) …, bắt đầu lại trong mỗi khoản")
 
 

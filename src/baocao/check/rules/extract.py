@@ -27,29 +27,7 @@ from baocao.check.rules.sign import (
 
 NOT_EXTRACT = "không áp dụng: không phải bản trích sao"
 COPY_NUMBER = re.compile(r"^Số: (\d+)/TrS(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$")
-
-
-def _full_width_rule(c: Ctx):
-    """The full-width line between the copied text and the TRÍCH SAO block, if any."""
-    cb = c.st.copy
-    width = c.doc.text_width_mm
-    candidates = []
-    if cb.before is not None:
-        candidates += cb.before.rules_below
-    candidates += [r for r in cb.heading.rules_below if r.kind == "border-top"]
-    if c.doc.fmt == "pdf" and cb.heading.lines:
-        top = cb.heading.lines[0]
-        prev_bottom = None
-        if cb.before is not None and cb.before.lines and cb.before.lines[-1].page == top.page:
-            prev_bottom = cb.before.lines[-1].baseline
-        for r in c.doc.rules:
-            if r.page == top.page and r.y_mm is not None and r.y_mm <= top.top + 0.5 and \
-                    (prev_bottom is None or r.y_mm >= prev_bottom - 0.5):
-                candidates.append(r)
-    if width is None:
-        return candidates[0] if candidates else None, None
-    full = [r for r in candidates if r.length_mm >= 0.95 * width]
-    return (full[0] if full else None), candidates
+DRAFT_COPY_NUMBER = re.compile(r"^Số: ?/TrS(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$")    # the number left for the văn thư
 
 
 @rule("R41", "§13")
@@ -59,15 +37,14 @@ def r41(c: Ctx):
     cb = c.st.copy
     if cb is None:
         return fail("không thấy khối «TRÍCH SAO»")
-    line, candidates = _full_width_rule(c)
-    if line is None:
-        if candidates:
+    if cb.line is None:
+        if cb.near_lines:
             return fail("đường kẻ trước khối «TRÍCH SAO» không dài hết chiều rộng vùng chữ", c.place(cb.heading))
         return fail("thiếu đường kẻ liền hết chiều rộng vùng chữ giữa phần trích và khối «TRÍCH SAO»",
                     c.place(cb.heading))
-    if not line.solid:
+    if not cb.line.solid:
         return fail("đường kẻ trước khối «TRÍCH SAO» phải là nét liền", c.place(cb.heading))
-    # same page: measured in a PDF, a page break in a DOCX
+    # same sheet: a page break in a DOCX, the measured pages in a PDF
     if cb.heading.page_break_before or any(p.page_break_before for p in cb.paras):
         return fail("khối «TRÍCH SAO» phải ở cùng trang với phần cuối nội dung được trích", c.place(cb.heading))
     if cb.before is not None and cb.before.lines and cb.heading.lines:
@@ -92,15 +69,21 @@ def r42(c: Ctx):
     pr.extend(h, [bold_problem(h, "«TRÍCH SAO»"), italic_problem(h, "«TRÍCH SAO»"),
                   size_problem(h, 13, 14, "«TRÍCH SAO»")])
     if not cb.agency:
-        pr.add(h, "khối trích sao thiếu tên cơ quan trích sao (in hoa)")
+        pr.add(h, "khối trích sao thiếu tên cơ quan trích sao (in hoa, ở cột trái, trên «Số:»)")
+    for p in cb.agency:
+        pr.extend(p, [size_problem(p, 12, 13, "tên cơ quan trích sao")])
+    if cb.agency and not cb.agency[-1].all_bold():
+        pr.add(cb.agency[-1], "tên cơ quan trích sao phải in đậm")
     if cb.number is None:
         pr.add(h, "khối trích sao thiếu «Số: …/TrS»")
-    else:
+    elif not tx.is_draft_number(cb.number.text):
         if not COPY_NUMBER.match(cb.number.clean):
-            pr.add(cb.number, f"«{cb.number.clean}»: số bản trích sao phải có dạng «Số: 05/TrS»")
+            pr.add(cb.number, f"«{cb.number.clean}»: số bản trích sao phải có dạng «Số: 05/TrS» hoặc «Số: 05/TrS-VPCP»")
         z = leading_zero_problem(cb.number)
         if z:
             pr.add(cb.number, z)
+    elif not DRAFT_COPY_NUMBER.match(cb.number.clean):
+        pr.add(cb.number, f"«{cb.number.clean}»: ký hiệu bản trích sao phải là «TrS»")
     if cb.place_date is None:
         pr.add(h, "khối trích sao thiếu địa danh, ngày tháng năm")
     else:
@@ -125,7 +108,14 @@ def r43(c: Ctx):
     text = " ".join(p.clean for p in box)
     if "TRÍCH SAO" not in text.upper():
         pr.add(box[0], "ô thông tin chữ ký số phải ghi hình thức «TRÍCH SAO»")
-    if not any(tx.is_upper(p.text) and len(tx.letters(p.text)) > 4 for p in box) and \
+    cb = c.st.copy
+    agency = tx.fold(" ".join(p.clean for p in cb.agency)) if cb is not None and cb.agency else None
+    if agency:
+        # the box names the agency of the copy block, in capitals or not, its chủ quản line or not
+        names = {agency, tx.fold(cb.agency[-1].clean)} if len(cb.agency) > 1 else {agency}
+        if not any(name in tx.fold(text) for name in names):
+            pr.add(box[0], f"ô thông tin chữ ký số phải ghi tên cơ quan trích sao «{cb.agency[-1].clean}»")
+    elif not any(tx.is_upper(p.text) and len(tx.letters(p.text)) > 4 for p in box) and \
             not re.search(r"[A-ZĐ]{2,}(?: [A-ZĐ]{2,})+", text):
         pr.add(box[0], "ô thông tin chữ ký số phải ghi tên cơ quan trích sao")
     for para, message in box_problems(c, box):

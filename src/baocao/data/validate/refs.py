@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from baocao.data.load import LoadedDocument, format_path
 from baocao.data.messages import did_you_mean
 from baocao.data.model import (
+    MAX_ITEMS,
     PLACEHOLDER,
     Archive,
     Item,
@@ -23,9 +24,10 @@ from baocao.data.tree import walk
 from baocao.data.validate.tasks import contexts
 from baocao.data.validate.verbatim import check_verbatim
 from baocao.errors import Problem
+from baocao.render.images import image_problem
 from baocao.vi.numbering import DIEM_LETTERS
+from baocao.vi.numbers import format_number
 
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 Report = Callable[..., None]
 
 
@@ -96,8 +98,12 @@ def check_agency_keys(notice: Notice, registry: Registry, report: Report) -> Non
 
 
 def check_structure(notice: Notice, report: Report) -> None:
-    for visit in walk(notice):
+    for count, visit in enumerate(walk(notice), start=1):
         node, path = visit.node, visit.path
+        if count > MAX_ITEMS:
+            report(path, f"nội dung có hơn {format_number(MAX_ITEMS)} mục (phần, khoản, điểm, ý, đoạn…), "
+                         "quá giới hạn một thông báo dựng được trong thời gian hợp lý; hãy tách thành nhiều văn bản")
+            break
         points = getattr(node, "points", ())
         if len(points) > len(DIEM_LETTERS):
             report((*path, "diem", len(DIEM_LETTERS)),
@@ -184,19 +190,39 @@ def check_issuer(notice: Notice, registry: Registry, report: Report) -> None:
 
 
 def check_images(notice: Notice, base_dir: Path, report: Report) -> None:
+    """Signature and seal pictures: a relative path inside the data file's folder (no absolute
+    path, no "..", no symbolic link leading out: a pull request must not embed a picture from the
+    builder's machine), a PNG both renderers can embed."""
     if notice.signer is None:
         return
     for key, value in (("chu_ky", notice.signer.signature), ("dau", notice.signer.seal)):
         if not value:
             continue
-        target = base_dir / value
-        if not target.is_file():
-            report(("nguoi_ky", key), f"không tìm thấy tệp ảnh '{value}' (đường dẫn tính từ thư mục "
-                                      "chứa tệp dữ liệu)")
-            continue
-        with open(target, "rb") as stream:
-            if stream.read(8) != PNG_MAGIC:
-                report(("nguoi_ky", key), f"tệp '{value}' không phải ảnh PNG")
+        problem = image_path_problem(value, base_dir)
+        if problem is None:
+            problem = image_problem(base_dir / value)
+            if problem and "không tồn tại" in problem:
+                problem = f"không tìm thấy tệp ảnh '{value}' (đường dẫn tính từ thư mục chứa tệp dữ liệu)"
+            elif problem:
+                problem = f"tệp '{value}': {problem}"
+        if problem:
+            report(("nguoi_ky", key), problem)
+
+
+def image_path_problem(value: str, base_dir: Path) -> str | None:
+    """Why *value* may not name a picture of the notice in *base_dir*, or None."""
+    if PurePosixPath(value).is_absolute() or PureWindowsPath(value).anchor or value.startswith("~"):
+        return (f"đường dẫn ảnh '{value}' phải là đường dẫn tương đối, tính từ thư mục chứa tệp dữ liệu "
+                "(vd: anh/chu-ky.png)")
+    folder = base_dir.resolve()
+    try:
+        target = (base_dir / value).resolve()
+    except (OSError, RuntimeError):       # a loop of symbolic links
+        return f"đường dẫn ảnh '{value}' có liên kết tượng trưng vòng quanh"
+    if not target.is_relative_to(folder):
+        return (f"ảnh '{value}' nằm ngoài thư mục chứa tệp dữ liệu ({folder}); hãy chép ảnh vào thư mục "
+                "đó (không dùng '..' hay liên kết tượng trưng ra ngoài)")
+    return None
 
 
 def check_extra_agencies(notice: Notice, base: Registry, report: Report) -> None:

@@ -9,7 +9,8 @@ from baocao.check.model import (
     PageNumbering,
     Para,
 )
-from baocao.check.readers.docx.styles import on_off, parse, to_int, w, wattr
+from baocao.check.readers.docx.package import BrokenPart
+from baocao.check.readers.docx.styles import on_off, to_int, w, wattr
 
 NO_BORDER = {"nil", "none", None}
 SOLID_BORDERS = {"single", "thick"}
@@ -186,12 +187,11 @@ def read_page_numbers(self, sections) -> PageNumbering:
 
 
 def _part_marks(self, part: str, kind: str, page, fmt, start, section, container) -> list[PageMark]:
-    blob = self.pkg.blob(part)
-    if blob is None:
-        return []
     try:
-        root = parse(blob)
-    except Exception:
+        root = self.pkg.xml(part)
+    except KeyError:
+        return []
+    except BrokenPart:
         self.notes.append(f"phần {part} bị hỏng, bỏ qua")
         return []
     self.shapes.rels = self.pkg.part_rels(part)
@@ -231,12 +231,9 @@ def _part_height_mm(self, part: str | None, container) -> float:
     """Height of a header or footer part's paragraphs (what pushes the body text away)."""
     if part is None:
         return 0.0
-    blob = self.pkg.blob(part)
-    if blob is None:
-        return 0.0
     try:
-        root = parse(blob)
-    except Exception:
+        root = self.pkg.xml(part)
+    except (KeyError, BrokenPart):
         return 0.0
     from baocao.check.readers.docx.tables import Ctx
 

@@ -72,9 +72,10 @@ class ParaResult:
 
 
 class DocxReader(TableReader):
-    def __init__(self, path: str):
+    def __init__(self, path: str, source=None):
         self.path = path
-        self.pkg = Package(path)
+        self.pkg = Package(path, source)
+        self.budget = self.pkg.budget
         self.styles = StyleSheet(self.pkg.related("styles"), self.pkg.related("theme"),
                                  self.pkg.related("numbering"))
         settings = self.pkg.related("settings")
@@ -142,7 +143,9 @@ class DocxReader(TableReader):
         roles = self.table_roles(blocks)
         section_index = 0
         table_no = 0
-        for kind, el in blocks:
+        for number, (kind, el) in enumerate(blocks):
+            if number % 256 == 0:
+                self.budget.tick()
             sec = sections[min(section_index, len(sections) - 1)][0]
             self.current_section = sec.number
             left = sec.margin_left_mm or 0
@@ -417,11 +420,14 @@ def _split_by_slot(text: str, rp) -> list[tuple[str, str | None]]:
     return out
 
 
-def read_docx(path: str) -> Document:
-    reader = DocxReader(path)
+def read_docx(path: str, source=None) -> Document:
+    """The Document of the .docx at *path* (read from the open file *source* when given)."""
+    reader = DocxReader(path, source)
     try:
         return reader.read()
     except UnreadableFile:
         raise
     except (KeyError, ValueError, AttributeError, TypeError, IndexError) as exc:  # malformed XML content
         raise UnreadableFile(path, f"cấu trúc DOCX không đọc được ({type(exc).__name__}: {exc})") from None
+    except RecursionError:
+        raise UnreadableFile(path, "cấu trúc DOCX lồng nhau quá sâu") from None

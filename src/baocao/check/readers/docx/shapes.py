@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from baocao.check import images as imaging
 from baocao.check.model import HRule, Image
 from baocao.check.readers.docx.styles import to_int
 
@@ -155,8 +154,7 @@ class ShapeReader:
 
     def _image(self, rid: str | None) -> Image:
         target = self.rels.get(rid or "", (None, None))[1]
-        blob = self.reader.pkg.blob(target) if target else None
-        fmt, alpha, mean = imaging.analyze(blob) if blob else (None, None, None)
+        fmt, alpha, mean = self.reader.pkg.picture(target) if target else (None, None, None)
         if fmt is None and target:
             fmt = target.rsplit(".", 1)[-1].lower()
         return Image(page=None, format=fmt, has_alpha=alpha, mean_rgb=mean)

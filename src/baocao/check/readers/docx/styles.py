@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
-
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
@@ -387,8 +385,3 @@ class Numbering:
                 kfmt = wattr(klvl.find(w("numFmt")) if klvl is not None else None, "val", "decimal")
                 text = text.replace(token, format_number(value, kfmt))
         return text, lvl
-
-
-def parse(blob: bytes):
-    parser = etree.XMLParser(resolve_entities=False, huge_tree=True, no_network=True)
-    return etree.fromstring(blob, parser)

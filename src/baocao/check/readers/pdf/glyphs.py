@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from baocao.check.model import Line, Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyph:
+    """One character drawn on a page (slots: a long document holds hundreds of thousands)."""
+
     text: str
     font: str
     size: float

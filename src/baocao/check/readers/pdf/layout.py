@@ -8,6 +8,7 @@ vertical gap grows, where a line starts indented, or around a centred line.
 """
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections import Counter
 from dataclasses import replace
@@ -35,12 +36,26 @@ SINGLE = 1.149      # single line of Times metrics, em
 
 
 def _cluster_value(values: list[float], tol: float) -> tuple[float | None, int]:
-    """The value most others sit within ``tol`` of, and how many do."""
+    """The value most others sit within ``tol`` of, and how many do (ties: the larger value).
+
+    Sorted once and counted by bisection: a page of thousands of lines costs n log n, not n²."""
+    xs = sorted(values)
+    n = len(xs)
     best, count = None, 0
-    for v in values:
-        n = sum(1 for u in values if abs(u - v) <= tol)
-        if n > count or (n == count and best is not None and v > best):
-            best, count = v, n
+    for v in xs:
+        lo = bisect.bisect_left(xs, v - tol)
+        while lo > 0 and abs(xs[lo - 1] - v) <= tol:
+            lo -= 1
+        while lo < n and abs(xs[lo] - v) > tol:
+            lo += 1
+        hi = bisect.bisect_right(xs, v + tol)
+        while hi < n and abs(xs[hi] - v) <= tol:
+            hi += 1
+        while hi > lo and abs(xs[hi - 1] - v) > tol:
+            hi -= 1
+        within = hi - lo
+        if within > count or (within == count and best is not None and v > best):
+            best, count = v, within
     return best, count
 
 

@@ -20,6 +20,10 @@ PATH, IMAGE, TEXT, FORM = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPD
 INVISIBLE = raw.FPDF_TEXTRENDERMODE_INVISIBLE
 FLAT = 0.6          # pt: a path this flat is a horizontal (or vertical) line
 THIN = 2.0          # pt: a filled rectangle this thin is a line
+# FPDFText_GetTextObject answering the object's address as an int: the key of the per-object
+# cache without a ctypes.cast per character
+_TEXT_OBJECT_ADDRESS = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
 
 
 @dataclass
@@ -62,6 +66,7 @@ class PageContent:
     verticals: list[tuple[float, float, float]] = field(default_factory=list)   # x, top, bottom
     pictures: list[Picture] = field(default_factory=list)
     invisible_glyphs: int = 0         # text drawn in render mode 3 (an OCR layer over a scan)
+    path_segments: int = 0            # segments of every path read (bounded per page)
     page_images_area: float = 0.0     # share of the page covered by pictures
 
 
@@ -109,9 +114,10 @@ def color_hex(rgba) -> str | None:
 class PageReader:
     """Reads one page; fonts are cached per document by their PDFium handle."""
 
-    def __init__(self, pdf: pdfium.PdfDocument):
+    def __init__(self, pdf: pdfium.PdfDocument, budget=None):
         self.pdf = pdf
         self.fonts: dict[int, FontInfo] = {}
+        self.budget = budget          # check.limits.Budget: counts what each page costs
 
     # ------------------------------------------------------------------ text
     def font(self, handle) -> FontInfo:
@@ -139,53 +145,84 @@ class PageReader:
     def glyphs(self, page, number: int, top: float, left: float, content: PageContent):
         tp = page.get_textpage()
         try:
-            count = raw.FPDFText_CountChars(tp)
+            handle = tp.raw
+            count = raw.FPDFText_CountChars(handle)
+            if self.budget is not None:
+                self.budget.glyphs(count, number)
             x, y = ctypes.c_double(), ctypes.c_double()
             box = raw.FS_RECTF()
-            fm = raw.FS_MATRIX()
-            r, g, b, a = (ctypes.c_uint() for _ in range(4))
-            objects: dict[int, tuple[FontInfo, int]] = {}
+            # what PDFium reports per character but takes from its text object (font, render
+            # mode, size, matrix, fill colour) is asked once per text object
+            objects: dict[int, tuple | None] = {}
+            is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
+            get_object, get_origin, get_box = _TEXT_OBJECT_ADDRESS, raw.FPDFText_GetCharOrigin, \
+                raw.FPDFText_GetLooseCharBox
+            append = content.glyphs.append
+            low_half = -1                   # index of a low surrogate already joined to its pair
             for i in range(count):
-                if raw.FPDFText_IsGenerated(tp, i):
+                if i == low_half or is_generated(handle, i):
                     continue
-                code = raw.FPDFText_GetUnicode(tp, i)
+                code = get_unicode(handle, i)
                 if code in (0, 0xFFFE, 0xFFFF) or code in (10, 13):
                     continue
-                obj = raw.FPDFText_GetTextObject(tp, i)
-                okey = ctypes.cast(obj, ctypes.c_void_p).value or 0 if obj else 0
-                known = objects.get(okey)
+                if 0xD800 <= code <= 0xDFFF:
+                    # PDFium answers UTF-16 units: join a pair, and never let a lone half (a
+                    # broken or hostile ToUnicode map) reach the report, which could not print it
+                    nxt = get_unicode(handle, i + 1) if i + 1 < count else 0
+                    if code <= 0xDBFF and 0xDC00 <= nxt <= 0xDFFF:
+                        code = 0x10000 + ((code - 0xD800) << 10) + (nxt - 0xDC00)
+                        low_half = i + 1
+                    else:
+                        code = 0xFFFD
+                okey = get_object(handle, i) or 0
+                if okey in objects:
+                    known = objects[okey]
+                else:
+                    known = objects[okey] = self._text_object(handle, i, ctypes.cast(okey, raw.FPDF_PAGEOBJECT))
                 if known is None:
-                    known = (self.font(raw.FPDFTextObj_GetFont(obj)), raw.FPDFTextObj_GetTextRenderMode(obj))
-                    objects[okey] = known
-                font, mode = known
-                if mode == INVISIBLE:
+                    continue
+                font, invisible, size, color = known
+                if invisible:
                     content.invisible_glyphs += 1
                     continue
-                raw.FPDFText_GetMatrix(tp, i, fm)
-                if abs(fm.b) > 1e-3 or abs(fm.c) > 1e-3 or fm.a <= 0 or fm.d <= 0:
-                    continue                        # rotated or mirrored text: not part of the layout
-                size = raw.FPDFText_GetFontSize(tp, i) * math.sqrt(abs(fm.a * fm.d - fm.b * fm.c))
-                if size <= 0:
-                    continue
-                raw.FPDFText_GetCharOrigin(tp, i, x, y)
-                raw.FPDFText_GetLooseCharBox(tp, i, box)
-                raw.FPDFText_GetFillColor(tp, i, r, g, b, a)
-                baseline = top - y.value
-                content.glyphs.append(Glyph(
-                    chr(code), font.name, size, box.left - left, box.right - left,
-                    top - box.top, top - box.bottom, baseline,
-                    color_hex((r.value, g.value, b.value, a.value)), number,
-                    embedded=font.embedded, bold_hint=font.bold, italic_hint=font.italic))
+                get_origin(handle, i, x, y)
+                get_box(handle, i, box)
+                append(Glyph(chr(code), font.name, size, box.left - left, box.right - left,
+                             top - box.top, top - box.bottom, top - y.value, color, number,
+                             embedded=font.embedded, bold_hint=font.bold, italic_hint=font.italic))
         finally:
             tp.close()
+
+    def _text_object(self, handle, i: int, obj) -> tuple | None:
+        """(font, invisible, size, colour) of the text object of character *i*; None when the
+        text is rotated, mirrored or has no size (not part of the layout)."""
+        font = self.font(raw.FPDFTextObj_GetFont(obj))
+        if raw.FPDFTextObj_GetTextRenderMode(obj) == INVISIBLE:
+            return font, True, 0.0, None
+        fm = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(handle, i, fm)
+        if abs(fm.b) > 1e-3 or abs(fm.c) > 1e-3 or fm.a <= 0 or fm.d <= 0:
+            return None
+        size = raw.FPDFText_GetFontSize(handle, i) * math.sqrt(abs(fm.a * fm.d - fm.b * fm.c))
+        if size <= 0:
+            return None
+        r, g, b, a = (ctypes.c_uint() for _ in range(4))
+        raw.FPDFText_GetFillColor(handle, i, r, g, b, a)
+        return font, False, size, color_hex((r.value, g.value, b.value, a.value))
 
     # ------------------------------------------------------------------ drawings
     def objects(self, page, top: float, left: float, content: PageContent):
         area = 0.0
+        seen = 0
+        limit = self.budget.limits.page_objects if self.budget is not None else None
 
         def walk(container, count_fn, get_fn, parent):
-            nonlocal area
-            for i in range(count_fn(container)):
+            nonlocal area, seen
+            count = count_fn(container)
+            seen += count
+            if limit is not None and seen > limit:
+                self.budget.page_objects(seen, content.number)
+            for i in range(count):
                 obj = get_fn(container, i)
                 kind = raw.FPDFPageObj_GetType(obj)
                 m = _mul(_matrix(obj), parent) if kind in (PATH, FORM) else parent
@@ -194,7 +231,7 @@ class PageReader:
                 elif kind == PATH:
                     self.path(obj, m, top, left, content)
                 elif kind == IMAGE:
-                    pic = self.picture(page, obj, parent, top, left)
+                    pic = self.picture(page, obj, parent, top, left, content.number)
                     if pic is not None:
                         content.pictures.append(pic)
                         area += (pic.x1 - pic.x0) * (pic.bottom - pic.top)
@@ -213,7 +250,11 @@ class PageReader:
         subpaths: list[list[tuple[float, float]]] = []
         curved = False
         px, py = ctypes.c_float(), ctypes.c_float()
-        for k in range(raw.FPDFPath_CountSegments(obj)):
+        segments = raw.FPDFPath_CountSegments(obj)
+        content.path_segments += max(segments, 0)
+        if self.budget is not None and content.path_segments > self.budget.limits.path_segments:
+            self.budget.path_segments(content.path_segments, content.number)
+        for k in range(segments):
             seg = raw.FPDFPath_GetPathSegment(obj, k)
             raw.FPDFPathSegment_GetPoint(seg, px, py)
             x, y = _apply(m, px.value, py.value)
@@ -266,7 +307,7 @@ class PageReader:
         for r in rects:
             _rect_as_line(content, r)
 
-    def picture(self, page, obj, parent, top, left) -> Picture | None:
+    def picture(self, page, obj, parent, top, left, number: int = 0) -> Picture | None:
         l, b, r, t = (ctypes.c_float() for _ in range(4))
         if not raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
             return None
@@ -279,6 +320,9 @@ class PageReader:
                 filters.append(buf.value.decode("latin-1"))
         transparent = bool(raw.FPDFPageObj_HasTransparency(obj))
         pil = None
+        width, height = ctypes.c_uint(), ctypes.c_uint()
+        if self.budget is not None and raw.FPDFImageObj_GetImagePixelSize(obj, width, height):
+            self.budget.pixels(width.value, height.value, f"trên trang {number}")
         try:
             # rendered with its soft mask: the alpha channel tells whether the picture is transparent,
             # whatever its encoding (Word stores a transparent signature as JPEG + mask)
@@ -294,6 +338,8 @@ class PageReader:
     def read(self, page, number: int) -> PageContent:
         l, b, r, t = page.get_mediabox()
         content = PageContent(number=number, width=r - l, height=t - b)
+        if self.budget is not None:
+            self.budget.page_objects(raw.FPDFPage_CountObjects(page), number)
         self.glyphs(page, number, t, l, content)
         self.objects(page, t, l, content)
         return content

@@ -8,6 +8,7 @@ font name, a size, a position and a fill colour, and as stroked or filled paths.
 """
 from __future__ import annotations
 
+import math
 import re
 import statistics
 import subprocess
@@ -15,9 +16,11 @@ from collections import Counter
 from functools import lru_cache
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as raw
 
 from baocao.check import images as imaging
 from baocao.check.errors import UnreadableFile
+from baocao.check.limits import current
 from baocao.check.model import (
     MM_PER_PT,
     Document,
@@ -55,17 +58,35 @@ def _style(font: str, bold_hint: bool, italic_hint: bool) -> tuple[bool, bool]:
     return bold, italic
 
 
+# why PDFium would not open a file, as the clerk should hear it
+LOAD_ERRORS = {
+    raw.FPDF_ERR_PASSWORD: "PDF được đặt mật khẩu (mã hóa); hãy gửi bản không đặt mật khẩu mở tệp",
+    raw.FPDF_ERR_SECURITY: "PDF được mã hóa theo cách không đọc được; hãy gửi bản không mã hóa",
+    raw.FPDF_ERR_FORMAT: "không phải tệp PDF đọc được (cấu trúc PDF hỏng)",
+    raw.FPDF_ERR_FILE: "không đọc được tệp PDF",
+}
+
+
 class PdfReader:
-    def __init__(self, path: str, layout):
+    def __init__(self, path: str, layout, source=None):
         self.path = path
         self.layout = layout
+        self.budget = current()
         try:
-            self.pdf = pdfium.PdfDocument(path)
+            self.pdf = pdfium.PdfDocument(source if source is not None else path)
+        except pdfium.PdfiumError as exc:
+            reason = LOAD_ERRORS.get(getattr(exc, "err_code", None), "không phải tệp PDF đọc được")
+            raise UnreadableFile(path, reason) from None
         except Exception as exc:
             raise UnreadableFile(path, f"không phải tệp PDF đọc được ({type(exc).__name__}: {exc})") from None
-        if len(self.pdf) == 0:
-            raise UnreadableFile(path, "tệp PDF không có trang nào")
-        self.pages = PageReader(self.pdf)
+        try:
+            if len(self.pdf) == 0:
+                raise UnreadableFile(path, "tệp PDF không có trang nào")
+            self.budget.pdf_pages(len(self.pdf))
+        except UnreadableFile:
+            self.pdf.close()
+            raise
+        self.pages = PageReader(self.pdf, self.budget)
 
     # ------------------------------------------------------------------ glyphs and rows
     def rows(self, glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -149,15 +170,22 @@ class PdfReader:
     @staticmethod
     def hrules(content: PageContent) -> list[HRule]:
         found: list[HRule] = []
+        # a line drawn twice (stroke and fill, or two exporters' passes) counts once; rules sit in
+        # 0.3 mm cells, so a duplicate is in the same or a neighbouring cell (linear, not n²)
+        cells: dict[tuple[int, int, int], list[HRule]] = {}
+        near = [(a, b, c) for a in (-1, 0, 1) for b in (-1, 0, 1) for c in (-1, 0, 1)]
         for st in content.strokes:
             if st.x1 - st.x0 < 2.0 / MM_PER_PT:
                 continue
             x0, length, y = st.x0 * MM_PER_PT, (st.x1 - st.x0) * MM_PER_PT, st.y * MM_PER_PT
+            cell = (math.floor(x0 / 0.3), math.floor(length / 0.3), math.floor(y / 0.3))
             if any(abs(r.x0_mm - x0) < 0.3 and abs(r.length_mm - length) < 0.3 and abs(r.y_mm - y) < 0.3
-                   for r in found):
+                   for a, b, c in near for r in cells.get((cell[0] + a, cell[1] + b, cell[2] + c), ())):
                 continue
-            found.append(HRule(length_mm=length, kind=st.kind, solid=st.solid, x0_mm=x0, y_mm=y,
-                               page=content.number, center_mm=x0 + length / 2))
+            rule = HRule(length_mm=length, kind=st.kind, solid=st.solid, x0_mm=x0, y_mm=y,
+                         page=content.number, center_mm=x0 + length / 2)
+            found.append(rule)
+            cells.setdefault(cell, []).append(rule)
         return found
 
     @staticmethod
@@ -182,9 +210,12 @@ class PdfReader:
         contents: list[PageContent] = []
         fonts: dict[str, bool] = {}
         for number in range(1, len(self.pdf) + 1):
+            self.budget.tick()
             page = self.pdf[number - 1]
             try:
                 content = self.pages.read(page, number)
+            except UnreadableFile:
+                raise
             except Exception as exc:
                 raise UnreadableFile(self.path, f"không đọc được trang {number} ({exc})") from None
             finally:
@@ -217,6 +248,7 @@ class PdfReader:
             return doc
         pages_rows = []
         for number in range(1, len(self.pdf) + 1):
+            self.budget.tick()
             page = self.pdf[number - 1]
             try:
                 glyphs = ocr.page_glyphs(page, number)
@@ -236,8 +268,9 @@ class PdfReader:
         return read
 
 
-def read_pdf(path: str, layout, ocr: bool = False) -> Document:
-    reader = PdfReader(path, layout)
+def read_pdf(path: str, layout, ocr: bool = False, source=None) -> Document:
+    """The Document of the PDF at *path* (read from the open file *source* when given)."""
+    reader = PdfReader(path, layout, source)
     try:
         doc = reader.read()
         if ocr and doc.untrusted:
