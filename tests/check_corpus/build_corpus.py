@@ -156,9 +156,10 @@ def cases() -> list[Case]:
         C("extract_number_no_zero", "docx", ("R42",), extract_spec(extract_number="Số: 3/TrS")),
         C("extract_number_no_zero", "pdf", ("R42",), extract_spec(extract_number="Số: 3/TrS")),
         # extract laid out per Mẫu 3.1: agency left of TRÍCH SAO, the original's Nơi nhận and signer
-        # kept, first điểm b); the line as a border, a drawn line, a thin filled box, a table border
+        # kept, first điểm b); the line as a border, a drawn line, a thin filled box (with or without
+        # an outline), a table border
         *[C(f"baseline_extract_mau31_{line}", fmt, (), mau31_spec(CopySpec(line=line)))
-          for line in ("border", "shape", "rect", "table-top") for fmt in ("docx", "pdf")],
+          for line in ("border", "shape", "rect", "rect-fill", "table-top") for fmt in ("docx", "pdf")],
         C("extract_mau31_no_line", "docx", ("R41",), mau31_spec(CopySpec(line="none"))),
         C("extract_mau31_no_line", "pdf", ("R41",), mau31_spec(CopySpec(line="none"))),
         C("extract_mau31_short_line", "docx", ("R41",), mau31_spec(CopySpec(line_fraction=0.6))),
