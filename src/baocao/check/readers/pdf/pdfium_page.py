@@ -348,7 +348,8 @@ class PageReader:
 def _rect(points) -> tuple[float, float, float, float] | None:
     """(x0, top, x1, bottom) when a closed subpath is an axis-aligned rectangle."""
     pts = points[:-1] if len(points) > 1 and points[0] == points[-1] else points
-    pts = _corners(list(pts))
+    if len(pts) > 4:
+        pts = _corners(list(pts))
     if len(pts) != 4:
         return None
     xs = sorted({round(p[0], 2) for p in pts})
