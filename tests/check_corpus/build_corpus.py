@@ -6,6 +6,8 @@ baocao's renderers or its checker. Run ``python build_corpus.py OUT_DIR`` to loo
 """
 from __future__ import annotations
 
+import re
+
 import os
 import shutil
 import subprocess
@@ -38,6 +40,11 @@ class Case:
 
 
 BASE = NoticeSpec()
+# The body twice over (khoản 1–5 again as 6–10): four pages.
+_MAIN = tuple(p for p in BASE.body if p[0] != "closing")
+LONG = replace(BASE, body=_MAIN + tuple(
+    (kind, re.sub(r"^(\d+)\.", lambda m: f"{int(m.group(1)) + 5}.", text)) for kind, text in _MAIN
+    if kind != "opening") + tuple(p for p in BASE.body if p[0] == "closing"))
 # a draft leaves the number, the day and the month blank
 DRAFT = replace(BASE, number="Số:        /TB-VPCP", place_date="Hà Nội, ngày      tháng      năm 2026")
 
@@ -149,6 +156,14 @@ def cases() -> list[Case]:
         C("page_number_on_first", "pdf", ("R40",), replace(BASE, page_number_first_page=True)),
         C("page_number_in_footer", "pdf", ("R40",), replace(BASE, page_number_in_footer=True)),
         C("page_number_in_footer", "docx", ("R40",), replace(BASE, page_number_in_footer=True)),
+        # different odd and even pages, on a document long enough to have a page 3: numbered on
+        # both, or the odd header left without a number
+        C("baseline_odd_even", "docx", (), replace(LONG, page_number_odd_even="both")),
+        C("baseline_odd_even", "pdf", (), replace(LONG, page_number_odd_even="both")),
+        C("page_number_even_only", "docx", ("R40",), replace(LONG, page_number_odd_even="even-only")),
+        C("page_number_even_only", "pdf", ("R40",), replace(LONG, page_number_odd_even="even-only")),
+        # the page number in a legacy font left by an old template
+        C("page_number_vntime", "docx", ("R4",), replace(BASE, page_number_font=".VnTime")),
         # extract (§13)
         C("extract_no_line", "docx", ("R41",), extract_spec(extract_line=False)),
         C("extract_no_line", "pdf", ("R41",), extract_spec(extract_line=False)),
@@ -156,9 +171,10 @@ def cases() -> list[Case]:
         C("extract_number_no_zero", "docx", ("R42",), extract_spec(extract_number="Số: 3/TrS")),
         C("extract_number_no_zero", "pdf", ("R42",), extract_spec(extract_number="Số: 3/TrS")),
         # extract laid out per Mẫu 3.1: agency left of TRÍCH SAO, the original's Nơi nhận and signer
-        # kept, first điểm b); the line as a border, a drawn line, a thin filled box, a table border
+        # kept, first điểm b); the line as a border, a drawn line, a thin filled box (with or without
+        # an outline), a table border
         *[C(f"baseline_extract_mau31_{line}", fmt, (), mau31_spec(CopySpec(line=line)))
-          for line in ("border", "shape", "rect", "table-top") for fmt in ("docx", "pdf")],
+          for line in ("border", "shape", "rect", "rect-fill", "table-top") for fmt in ("docx", "pdf")],
         C("extract_mau31_no_line", "docx", ("R41",), mau31_spec(CopySpec(line="none"))),
         C("extract_mau31_no_line", "pdf", ("R41",), mau31_spec(CopySpec(line="none"))),
         C("extract_mau31_short_line", "docx", ("R41",), mau31_spec(CopySpec(line_fraction=0.6))),

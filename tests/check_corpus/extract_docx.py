@@ -42,7 +42,7 @@ BODY_31 = (
 
 @dataclass(frozen=True)
 class CopySpec:
-    line: str = "border"           # border | shape | rect | table-top | none
+    line: str = "border"           # border | shape | rect | rect-fill | table-top | none
     line_fraction: float = 1.0      # of the text width
     number: str = "Số: 03/TrS-BCT"
     form_bold: bool = True
@@ -54,10 +54,11 @@ def mau31_spec(copy: CopySpec | None = None, **changes) -> NoticeSpec:
                               extract_copy=copy or CopySpec()), **changes)
 
 
-def _rect(p, length_mm: float, shape_id: int):
-    """Insert ▸ Shapes ▸ Rectangle, 0.3 mm high, filled black with a hairline black outline: a line
-    drawn as a box."""
-    ln = '<a:ln w="3175"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>'
+def _rect(p, length_mm: float, shape_id: int, outline: bool = True):
+    """Insert ▸ Shapes ▸ Rectangle, 0.3 mm high, filled black with a hairline black outline (or,
+    with Shape Outline ▸ No Outline, the fill alone): a line drawn as a box."""
+    ln = ('<a:ln w="3175"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>' if outline
+          else "<a:ln><a:noFill/></a:ln>")
     cx, cy = int(length_mm * EMU_PER_MM), int(0.3 * EMU_PER_MM)
     xml = f"""
 <w:r xmlns:w="{W_NS}"
@@ -81,7 +82,7 @@ def _rect(p, length_mm: float, shape_id: int):
 def add_copy_block(doc, spec: NoticeSpec, text_w: float, left_w: float, right_w: float) -> None:
     copy: CopySpec = spec.extract_copy
     length = text_w * copy.line_fraction
-    if copy.line in ("border", "shape", "rect"):
+    if copy.line in ("border", "shape", "rect", "rect-fill"):
         p = doc.add_paragraph()
         _fmt(p, WD_ALIGN_PARAGRAPH.CENTER, before=6)
         p.paragraph_format.line_spacing = Pt(6)
@@ -94,7 +95,7 @@ def add_copy_block(doc, spec: NoticeSpec, text_w: float, left_w: float, right_w:
         elif copy.line == "shape":
             _line_drawing(p, length, 1.5, 40)
         else:
-            _rect(p, length, 41)
+            _rect(p, length, 41, outline=copy.line == "rect")
     else:
         # an empty paragraph keeps the copy table apart from the closing table (Word joins them)
         p = doc.add_paragraph()

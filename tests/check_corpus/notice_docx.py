@@ -164,6 +164,10 @@ class NoticeSpec:
     page_number_first_page: bool = False  # False: "different first page" with an empty first header
     page_number_in_footer: bool = False
     page_number_pt: float = 14.0
+    # "Different odd & even pages": "" off; "both" a PAGE field in both headers; "even-only" the
+    # field typed in the even header alone, as when one forgets the odd one
+    page_number_odd_even: str = ""
+    page_number_font: str | None = None   # e.g. ".VnTime": the field keeps an old template's font
     # Extract (TRÍCH SAO)
     extract: bool = False
     extract_line: bool = True
@@ -296,10 +300,12 @@ def _line_drawing(p, length_mm: float, offset_mm: float, shape_id: int):
     p._p.append(parse_xml(xml))
 
 
-def _page_field(p, size):
+def _page_field(p, size, font: str | None = None):
     def run():
         r = p.add_run()
         r.font.size = Pt(size)
+        if font:
+            r.font.name = font
         return r
 
     r = run()
@@ -521,10 +527,18 @@ def build_docx(spec: NoticeSpec) -> bytes:
     target = sec.footer if spec.page_number_in_footer else sec.header
     hp = target.paragraphs[0]
     _fmt(hp, WD_ALIGN_PARAGRAPH.CENTER)
-    _page_field(hp, spec.page_number_pt)
+    _page_field(hp, spec.page_number_pt, spec.page_number_font)
     if not spec.page_number_first_page:
         fp = sec.first_page_header.paragraphs[0]
         _fmt(fp)
+    if spec.page_number_odd_even:
+        doc.settings.odd_and_even_pages_header_footer = True
+        ep = sec.even_page_header.paragraphs[0]
+        _fmt(ep, WD_ALIGN_PARAGRAPH.CENTER)
+        _page_field(ep, spec.page_number_pt)
+        if spec.page_number_odd_even == "even-only":
+            for run in list(hp.runs):
+                run._r.getparent().remove(run._r)
 
     if spec.extra:
         spec.extra(doc)

@@ -184,6 +184,8 @@ class PageNumbering:
     marks: list[PageMark] = field(default_factory=list)             # PDF
     first_page_marks: dict[int, list[PageMark]] = field(default_factory=dict)   # DOCX, per section
     later_marks: dict[int, list[PageMark]] = field(default_factory=dict)        # DOCX, per section
+    # DOCX with different odd and even pages: what the odd (default) and the even headers show
+    odd_even_marks: dict[int, tuple[list[PageMark], list[PageMark]]] = field(default_factory=dict)
     text_center_mm: float | None = None
 
 

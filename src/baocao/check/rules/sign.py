@@ -276,6 +276,21 @@ def _appendix_section(c: Ctx, number: int) -> bool:
     return number <= len(c.doc.sections) and appendix_section(c, c.doc.sections[number - 1])
 
 
+def _odd_even_problems(pr: Problems, n, section: int) -> None:
+    """With different odd and even pages, both headers must number their pages: an even header
+    alone leaves pages 3, 5 … bare, an odd one alone pages 2, 4 …"""
+    if section not in n.odd_even_marks:
+        return
+    odd, even = n.odd_even_marks[section]
+    pages = n.page_count
+    if not any(m.is_field for m in even) and (pages is None or pages >= 2):
+        pr.add(None, f"phần {section}: bật «trang chẵn, lẻ khác nhau» nhưng đầu trang chẵn không có số trang "
+                     "(trang 2, 4 … không đánh số)", f"phần {section}")
+    if not any(m.is_field for m in odd) and (pages is None or pages >= 3):
+        pr.add(None, f"phần {section}: bật «trang chẵn, lẻ khác nhau» nhưng đầu trang lẻ không có số trang "
+                     "(trang 3, 5 … không đánh số)", f"phần {section}")
+
+
 def _pages_before(c: Ctx, number: int) -> int:
     """Pages before a section starts, when only the first section precedes it (estimated)."""
     return (c.doc.numbering.page_count or 0) if number == 2 else -10
@@ -354,6 +369,7 @@ def r40(c: Ctx):
                 pr.add(None, f"phần {s}: đánh số lại từ {m.start}; số trang phải liên tục", f"phần {s}")
         if fields:
             any_later = True
+            _odd_even_problems(pr, n, s)
         if s != sections[0] and not any(m.is_field for m in n.first_page_marks.get(s, [])):
             pr.add(None, f"trang đầu của phần {s} không có số trang", f"phần {s}")
     if not any_later:

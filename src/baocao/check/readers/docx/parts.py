@@ -179,7 +179,9 @@ def read_page_numbers(self, sections) -> PageNumbering:
         first = marks("first" if title_pg else "default", 1 if sec.number == 1 else None)
         later = marks("default", None)
         if self.even_odd:
-            later += [m for m in marks("even", None)]
+            even = marks("even", None)
+            numbering.odd_even_marks[sec.number] = (list(later), even)
+            later += even
         numbering.first_page_marks[sec.number] = first
         numbering.later_marks[sec.number] = later
     self.shapes.rels = saved_rels

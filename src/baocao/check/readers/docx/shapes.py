@@ -112,7 +112,8 @@ class ShapeReader:
         if ln is None:
             return True, True
         if ln.find(f"{{{A}}}noFill") is not None:
-            return False, True
+            # No outline: a thin filled rectangle still draws a line ("a line made as a shape").
+            return sp_pr.find(f"{{{A}}}solidFill") is not None, True
         dash = ln.find(f"{{{A}}}prstDash")
         solid = dash is None or dash.get("val") in (None, "solid")
         if ln.find(f"{{{A}}}custDash") is not None:

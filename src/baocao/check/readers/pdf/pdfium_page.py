@@ -348,6 +348,8 @@ class PageReader:
 def _rect(points) -> tuple[float, float, float, float] | None:
     """(x0, top, x1, bottom) when a closed subpath is an axis-aligned rectangle."""
     pts = points[:-1] if len(points) > 1 and points[0] == points[-1] else points
+    if len(pts) > 4:
+        pts = _corners(list(pts))
     if len(pts) != 4:
         return None
     xs = sorted({round(p[0], 2) for p in pts})
@@ -358,6 +360,22 @@ def _rect(points) -> tuple[float, float, float, float] | None:
         if abs(x0 - x1) > 0.01 and abs(y0 - y1) > 0.01:
             return None
     return xs[0], ys[0], xs[-1], ys[-1]
+
+
+def _corners(pts: list) -> list:
+    """The corners of a closed path: points repeated, or lying on a straight edge between their
+    neighbours, dropped (LibreOffice starts a filled rectangle in the middle of an edge)."""
+    pts = [p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1]]
+    changed = True
+    while changed and len(pts) > 4:
+        changed = False
+        for i, (x, y) in enumerate(pts):
+            (ax, ay), (bx, by) = pts[i - 1], pts[(i + 1) % len(pts)]
+            if (abs(ax - x) < 0.01 and abs(bx - x) < 0.01) or (abs(ay - y) < 0.01 and abs(by - y) < 0.01):
+                del pts[i]
+                changed = True
+                break
+    return pts
 
 
 def _rect_as_line(content: PageContent, r):
