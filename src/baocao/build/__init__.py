@@ -8,6 +8,7 @@ Stages, one module each:
 - :mod:`.workers`  rendering (and ``--verify`` checking) in worker processes;
 - :mod:`.write`    whole sets swapped in atomically; recovery after a kill;
 - :mod:`.engine`   the loop tying them together; :mod:`.display` what the user sees;
+- :mod:`.verify`   ``--verify``; :mod:`.summary` the folder's ``tong-hop/``;
 - :mod:`.numbers`  numbers from the register (``--take-numbers``).
 
 Only the parent process writes; workers return bytes.
