@@ -172,12 +172,21 @@ def test_the_shared_font_configuration_gives_the_pdf_render_pdf_gives(data):
         notice, registry, _ = load_notice(path)
         return NoticeJob(path, path.stem, notice, registry, layout_for(notice, data), templates_dir())
 
+    from weasyprint.text.fonts import FontConfiguration
+
+    from baocao.documents.notice import build_document
+    from baocao.documents.wording import Wording
+    from baocao.render.html import render_html
+    from baocao.render.pdf import render_pdf
+
     shared = Resources()
     first = render_notice_files(job("day-du.yaml"), shared)
     render_notice_files(job("toi-thieu.yaml"), shared)
     again = render_notice_files(job("day-du.yaml"), shared)
-    alone = render_notice_files(job("day-du.yaml"), None)   # render_pdf, a fresh FontConfiguration
-    assert first == again == alone
+    one = job("day-du.yaml")
+    doc = build_document(one.notice, one.registry, one.layout, Wording(one.templates), data)
+    alone = render_pdf(render_html(doc, one.templates), one.templates, FontConfiguration())  # a fresh one
+    assert first == again and first["thong-bao.pdf"] == alone
 
 
 @pytest.mark.slow

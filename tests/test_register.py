@@ -19,6 +19,7 @@ from baocao.errors import ExitStatus
 from baocao.register import Register, RegisterError, Series, parse_symbol
 
 GOOD = Path(__file__).parent / "resources" / "good"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:
@@ -178,3 +179,34 @@ def test_the_number_taken_is_printed_in_the_notice(monkeypatch, tmp_path):
                      for row in t.rows for c in row.cells for p in c.paragraphs)
     assert "Số: 01/TB-VP" in text
     assert Register(tmp_path / "so.sqlite").entries()[0].source == "data/du-thao.yaml"
+
+
+def test_extracts_take_their_numbers_in_the_copy_series(monkeypatch, tmp_path):
+    """With --take-numbers, each extract without a trich_sao_so takes the next number of its
+    copying agency's copy series, recorded with the notice and the agency: the same on a rebuild."""
+    from baocao.build.outputs import EXTRACTS_KIND
+
+    monkeypatch.setattr(outputs, "OUTPUT_KINDS", (EXTRACTS_KIND,))
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(DATA / "thong-bao-467-tb-vpcp-2024.yaml", data / "tb.yaml")
+    argv = ["build", str(data), "--out", str(tmp_path / "out"), "--jobs", "0", "--take-numbers"]
+    status, _out, err = run(argv)
+    assert status == 0, err
+    entries = Register(data / "so-dang-ky.sqlite").entries()
+    agencies = [e.source.split("#trich-sao/")[1] for e in entries]
+    assert agencies and all(e.label.endswith("/TrS") and e.agency == "VPCP" for e in entries)
+    assert [e.number for e in entries] == list(range(1, len(entries) + 1))
+
+    def numbers_printed() -> dict[str, str]:
+        found = {}
+        for agency in agencies:
+            document = docx.Document(tmp_path / "out" / "tb" / "trich-sao" / f"{agency}.docx")
+            cells = [p.text for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+            found[agency] = next(text for text in cells if "/TrS-" in text)
+        return found
+
+    first = numbers_printed()
+    assert first == {e.source.split("#trich-sao/")[1]: f"Số: {e.number:02d}/TrS-VPCP" for e in entries}
+    assert run([*argv, "--force"])[0] == 0
+    assert numbers_printed() == first and len(Register(data / "so-dang-ky.sqlite").entries()) == len(entries)

@@ -287,6 +287,10 @@ class _Build:
             needs_number = notice.document.number is None
             if self.numbering and needs_number:
                 notice, taken = self.numbering.take(plan.source, notice, registry, self.prints.file(plan.source.path))
+            copies = ()
+            if self.numbering and "trich-sao" in plan.stale:
+                copies = tuple(self.numbering.take_copies(plan.source, notice, registry, layout,
+                                                          self.templates.of(plan.source)).items())
         except OSError as error:
             self._fail(plan, Failure(int(ExitStatus.DATA_ERROR), f"{plan.source.path}: {error.strerror or error}"))
             return
@@ -296,7 +300,7 @@ class _Build:
         progress = plan.source.progress_file
         job = NoticeJob(plan.source.path, plan.source.slug, notice, registry, layout, self.templates.of(plan.source),
                         tuple(warnings), progress if progress.is_file() else None, tuple(plan.stale),
-                        self.options.status())
+                        self.options.status(), copies)
         inputs = {name: self._inputs(plan, name, job, needs_number, taken) for name in plan.inputs}
         self.submit("render", (plan, job, inputs, needs_number, taken), render_job, job)
 

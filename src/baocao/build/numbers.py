@@ -1,8 +1,10 @@
-"""``build --take-numbers``: a notice without a number gets the next one from the register.
+"""``build --take-numbers``: a notice without a number gets the next one from the register, and
+so does every extract (TRÍCH SAO) without one, in its copying agency's copy series.
 
 The number is recorded with the notice file (relative to the register's folder, so the same in
 every clone) and its hash; a rebuild of the same file gets the same number, whatever changed in
-it since, and a renamed but unchanged file keeps its number too.
+it since, and a renamed but unchanged file keeps its number too. An extract's number is recorded
+with the notice file and the agency it is for.
 """
 from __future__ import annotations
 
@@ -51,3 +53,30 @@ class Numbering:
         entry = register.take(symbol, document.issue_year, source=self.key(source, register), source_sha256=sha256)
         numbered = notice.model_copy(update={"document": document.model_copy(update={"number": entry.number})})
         return numbered, entry
+
+    def take_copies(self, source: NoticeSource, notice: Any, registry: Any, layout: Any,
+                    templates: Any) -> dict[str, int]:
+        """The TrS number of each extract of *notice* that has none from its settings: agency key →
+        number. Nothing when the notice assigns no task or ``trich_sao_so`` numbers its copies."""
+        from baocao.build.outputs import notice_document
+        from baocao.documents.extract import build_extracts, settings_for
+
+        settings = settings_for(layout, source.path)
+        if settings.first_number is not None:
+            return {}
+        wanted: list[tuple[str, int, str]] = []
+
+        def record(copier: str, year: int, agency: str, position: int) -> None:
+            wanted.append((copier, year, agency))
+
+        doc = notice_document(notice, registry, layout, source.path, templates)
+        build_extracts(notice, registry, doc, settings, origin=source.path, source_dir=source.folder,
+                       numbers=record)
+        register = self.register_for(source)
+        key = self.key(source, register)
+        numbers = {}
+        for copier, year, agency in wanted:
+            abbr = registry.agencies[copier].abbr if copier in registry.agencies else None
+            entry = register.take("TrS", year, agency=abbr or copier, source=f"{key}#trich-sao/{agency}")
+            numbers[agency] = entry.number
+        return numbers

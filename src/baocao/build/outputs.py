@@ -41,7 +41,6 @@ FontConfiguration; :meth:`Resources.cached` for anything else, e.g. a parsed sty
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +69,7 @@ class NoticeJob:
     progress_path: Path | None = None  # <notice>.tien-do.yaml when present
     kinds: tuple[str, ...] = ()        # the kinds to render this time (the stale ones)
     status: Any = None                 # baocao.documents.status.StatusOptions (--as-of, --sap-den-han)
+    copy_numbers: tuple[tuple[str, int], ...] = ()  # TrS number of each extract, from the register
 
 
 class Resources:
@@ -81,13 +81,10 @@ class Resources:
 
     @property
     def font_config(self):
-        """One WeasyPrint FontConfiguration per process: fonts are looked up once, not per PDF."""
-        def make():
-            from weasyprint.text.fonts import FontConfiguration
+        """The process's one WeasyPrint FontConfiguration: fonts are looked up once, not per PDF."""
+        from baocao.render.pdf import shared_font_config
 
-            return FontConfiguration()
-
-        return self.cached("font_config", make)
+        return shared_font_config()
 
     def cached(self, key: Any, make: Callable[[], Any]) -> Any:
         if key not in self._cache:
@@ -118,29 +115,10 @@ def notice_document(notice: Notice, registry: Registry, layout: Layout, source_p
 
 
 def pdf_bytes(html: str, templates: Templates, resources: Resources | None = None) -> bytes:
-    """HTML → PDF as :func:`baocao.render.pdf.render_pdf` makes it, with the worker's shared
-    FontConfiguration (a test checks both give the same bytes)."""
-    if resources is None:
-        from baocao.render.pdf import render_pdf
+    """HTML → PDF with the worker's shared FontConfiguration when there is a worker."""
+    from baocao.render.pdf import render_pdf
 
-        return render_pdf(html, templates)
-    import logging
-
-    import weasyprint
-    from weasyprint.urls import FatalURLFetchingError
-
-    from baocao.errors import RenderError
-    from baocao.render.pdf import make_fetcher
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    fetcher = make_fetcher(list(templates.folders))
-    try:
-        document = weasyprint.HTML(string=html, base_url=str(templates.folders[0]) + "/",
-                                   url_fetcher=fetcher).render(font_config=resources.font_config)
-        return document.write_pdf(pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(),
-                                  uncompressed_pdf=False, optimize_images=False)
-    except FatalURLFetchingError as exc:
-        raise RenderError(str(exc)) from None
+    return render_pdf(html, templates, resources.font_config if resources is not None else None)
 
 
 def job_document(job: NoticeJob, resources: Resources | None) -> Any:
@@ -180,8 +158,15 @@ def render_extract_files(job: NoticeJob, resources: Resources | None = None) -> 
     """``trich-sao/<agency>.docx``/``.pdf`` for every agency the notice gives work to, and the index."""
     from baocao.render.extracts import render_extracts
 
+    numbers = None
+    if job.copy_numbers:
+        taken = dict(job.copy_numbers)
+
+        def numbers(copier: str, year: int, agency: str, position: int) -> int | None:
+            return taken.get(agency)
+
     files = render_extracts(job.notice, job.registry, job.layout, job.data_path, Path(""), job.templates,
-                            document=job_document(job, resources), workers=1)
+                            document=job_document(job, resources), workers=1, numbers=numbers)
     return _inside(files, job)
 
 

@@ -1,6 +1,7 @@
 """HTML → PDF bytes with WeasyPrint: locked URL fetcher, fixed dates, embedded metric-twin fonts."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from pathlib import Path
@@ -32,7 +33,16 @@ def make_fetcher(allowed_roots: list[Path]):
     return LockedFetcher(allowed_protocols=("data", "file"), fail_on_errors=True)
 
 
-def render_pdf(html: str, templates: Templates) -> bytes:
+@functools.cache
+def shared_font_config():
+    """One WeasyPrint FontConfiguration per process: fonts are looked up once, not per PDF."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def render_pdf(html: str, templates: Templates, font_config=None) -> bytes:
+    """The PDF of *html*, with *font_config* or the process's shared FontConfiguration."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
@@ -40,7 +50,9 @@ def render_pdf(html: str, templates: Templates) -> bytes:
     fetcher = make_fetcher(list(templates.folders))
     try:
         base = templates.folders[0]
-        document = weasyprint.HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher).render()
-        return document.write_pdf(pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(), uncompressed_pdf=False, optimize_images=False)
+        document = weasyprint.HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher) \
+            .render(font_config=font_config or shared_font_config())
+        return document.write_pdf(pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(),
+                                  uncompressed_pdf=False, optimize_images=False)
     except FatalURLFetchingError as exc:
         raise RenderError(str(exc)) from None
