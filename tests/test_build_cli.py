@@ -308,3 +308,16 @@ def test_an_output_folder_that_cannot_be_made_is_a_clean_error(jobs, data, tmp_p
     (tmp_path / "tep").write_text("không phải thư mục", encoding="utf-8")
     status, _out, err = build(str(data), "--out", str(tmp_path / "tep" / "out"))
     assert status == ExitStatus.RENDER_ERROR and "không tạo được thư mục kết quả" in err and "Traceback" not in err
+    assert "không phải thư mục" in err and "Not a directory" not in err  # the reason in Vietnamese
+    status, _out, err = build(str(data), "--out", str(tmp_path / "tep"))
+    assert status == ExitStatus.RENDER_ERROR and "đã có tệp cùng tên" in err and "File exists" not in err
+
+
+def test_a_file_name_that_makes_no_folder_name_is_refused_and_nothing_escapes(jobs, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(GOOD / "toi-thieu.yaml", data / "...yaml")
+    shutil.copy(GOOD / "co-quan.yaml", data / "co-quan.yaml")
+    status, _out, err = build(str(data), "--out", str(tmp_path / "out" / "x"))
+    assert status == ExitStatus.DATA_ERROR and "cần có chữ hoặc số" in err
+    assert not list((tmp_path / "out").rglob("*.pdf")) and not list(tmp_path.glob("*.docx"))

@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from baocao.errors import BaocaoError, ExitStatus
+from baocao.errors import BaocaoError, ExitStatus, os_reason
 
 DEFAULT_FILE = "so-dang-ky.sqlite"
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
@@ -143,7 +143,7 @@ class Register:
         except sqlite3.DatabaseError as exc:
             raise RegisterError(f"không mở được sổ đăng ký {self.path}: {exc}") from None
         except OSError as exc:
-            raise RegisterError(f"không tạo được sổ đăng ký {self.path}: {exc.strerror or exc}") from None
+            raise RegisterError(f"không tạo được sổ đăng ký {self.path}: {os_reason(exc)}") from None
 
     def take(self, symbol: str, year: int | None = None, *, agency: str | None = None,
              source: str | None = None, source_sha256: str | None = None, note: str | None = None) -> Entry:

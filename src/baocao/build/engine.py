@@ -23,13 +23,25 @@ from baocao.build.display import Display
 from baocao.build.interrupt import Interrupted, SignalGuard
 from baocao.build.numbers import Numbering
 from baocao.build.outputs import NoticeJob
-from baocao.build.plan import Fingerprints, Manifest, NoticePlan, plan_notice, sha256_bytes
+from baocao.build.plan import (
+    Fingerprints,
+    Manifest,
+    NoticePlan,
+    plan_notice,
+    sha256_bytes,
+)
 from baocao.build.result import BuildResult, NoticeResult
 from baocao.build.sources import NoticeSource, discover
 from baocao.build.workers import Failure, InProcess, Pool, Rendered, render_job
 from baocao.build.write import install_set, locked, recover
-from baocao.errors import BaocaoError, DataError, ExitStatus, Problem, RenderError
-
+from baocao.errors import (
+    BaocaoError,
+    DataError,
+    ExitStatus,
+    Problem,
+    RenderError,
+    os_reason,
+)
 
 VALIDATE_AHEAD = 32   # notices validated while the worker processes start
 
@@ -147,7 +159,7 @@ def run(options: Options, display: Display) -> BuildResult:
     try:
         options.out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise RenderError(f"không tạo được thư mục kết quả {options.out}: {error.strerror or error}") from None
+        raise RenderError(f"không tạo được thư mục kết quả {options.out}: {os_reason(error)}") from None
     with SignalGuard() as guard:
         try:
             with locked(options.out, display.waiting_for_lock):
@@ -292,7 +304,7 @@ class _Build:
                 copies = tuple(self.numbering.take_copies(plan.source, notice, registry, layout,
                                                           self.templates.of(plan.source)).items())
         except OSError as error:
-            self._fail(plan, Failure(int(ExitStatus.DATA_ERROR), f"{plan.source.path}: {error.strerror or error}"))
+            self._fail(plan, Failure(int(ExitStatus.DATA_ERROR), f"{plan.source.path}: {os_reason(error)}"))
             return
         except Exception as error:  # a bug in one notice's validation must not stop the others
             self._fail(plan, Failure.of(error))
@@ -333,7 +345,7 @@ class _Build:
         except OSError as error:
             self._fail(plan, Failure(int(ExitStatus.RENDER_ERROR),
                                      f"không ghi được kết quả vào {self.options.out / plan.source.slug}: "
-                                     f"{error.strerror or error}"))
+                                     f"{os_reason(error)}"))
             return
         notice = NoticeResult(str(plan.source.path), plan.source.slug, "built", plan.reason,
                               warnings=entry["warnings"], files=_files_of(plan.source.slug, entry),

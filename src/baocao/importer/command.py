@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from baocao.errors import BaocaoError, DataError, ExitStatus
+from baocao.errors import BaocaoError, DataError, ExitStatus, os_reason
 
 DESCRIPTION = (
     "Nhập một thông báo đã ban hành (.docx, .pdf có lớp chữ, hoặc .txt) thành tệp dữ liệu YAML của "
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"Lỗi: {error}", file=err)
         return int(error.exit_status)
     except OSError as error:
-        print(f"Lỗi: không ghi được {target}: {error.strerror or error}", file=err)
+        print(f"Lỗi: không ghi được {target}: {os_reason(error)}", file=err)
         return int(ExitStatus.DATA_ERROR)
     if target is None:
         out.write(text)

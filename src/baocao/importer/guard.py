@@ -12,6 +12,7 @@ import stat
 import zipfile
 from pathlib import Path
 
+from baocao.errors import os_reason
 from baocao.importer.errors import UnreadableSource
 
 MAX_BYTES = {".txt": 2 * 1024 * 1024, ".docx": 20 * 1024 * 1024, ".pdf": 30 * 1024 * 1024}
@@ -33,7 +34,7 @@ def check_file(path: Path, suffix: str) -> int:
     except FileNotFoundError:
         raise UnreadableSource(path, "tệp không tồn tại") from None
     except OSError as exc:
-        raise UnreadableSource(path, f"không đọc được tệp ({exc.strerror or exc})") from None
+        raise UnreadableSource(path, f"không đọc được tệp ({os_reason(exc)})") from None
     if stat.S_ISDIR(info.st_mode):
         raise UnreadableSource(path, "đây là thư mục, không phải tệp")
     if not stat.S_ISREG(info.st_mode):

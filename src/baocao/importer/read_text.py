@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 from baocao.check import text as tx
-from baocao.data.text import decode, legacy_encoding, LEGACY_NAMES
+from baocao.data.text import LEGACY_NAMES, decode, legacy_encoding
+from baocao.errors import os_reason
 from baocao.importer import guard
 from baocao.importer.errors import UnreadableSource
 from baocao.importer.read_layout import NOT_A_NOTICE, is_title
@@ -34,7 +35,7 @@ def read_text(path: Path) -> Source:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UnreadableSource(path, f"không đọc được tệp ({exc.strerror or exc})") from None
+        raise UnreadableSource(path, f"không đọc được tệp ({os_reason(exc)})") from None
     text = nfc(decode(raw, str(path)))
     legacy = legacy_encoding(text)
     if legacy:
