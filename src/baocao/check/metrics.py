@@ -54,6 +54,7 @@ def available() -> bool:
     return _metrics(False, False) is not None
 
 
+@lru_cache(maxsize=65536)
 def text_width_mm(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float | None:
     """Advance width of ``text`` set in Times New Roman at ``size_pt``; None without metrics."""
     m = _metrics(bold, italic)
@@ -66,16 +67,6 @@ def text_width_mm(text: str, size_pt: float, bold: bool = False, italic: bool = 
         glyph = cmap.get(ord(ch), fallback)
         units += hmtx[glyph][0] if glyph in hmtx else upem // 2
     return units / upem * size_pt * MM_PER_PT
-
-
-def spans_width_mm(pieces: list[tuple[str, float, bool, bool]]) -> float | None:
-    total = 0.0
-    for text, size, bold, italic in pieces:
-        w = text_width_mm(text, size, bold, italic)
-        if w is None:
-            return None
-        total += w
-    return total
 
 
 def wrap_widths(pieces: list[tuple[str, float, bool, bool]], avail_mm: float | None) -> list[float] | None:
@@ -109,24 +100,33 @@ def wrap_widths(pieces: list[tuple[str, float, bool, bool]], avail_mm: float | N
         if chunk:
             words[-1].append((chunk, size, bold, italic))
 
-    def width(parts, strip_trailing=False):
-        parts = list(parts)
-        if strip_trailing:
-            while parts and parts[-1][0] == " ":
-                parts.pop()
-        return spans_width_mm(parts) or 0.0
+    # Running widths: the whole line, and its trailing spaces (which do not count).
+    current = False                     # the line under construction holds something
+    total = trailing = 0.0
 
-    current: list[tuple[str, float, bool, bool]] = []
+    def measure(parts) -> tuple[float, float]:
+        """(width, width of the trailing spaces) of *parts* appended to nothing."""
+        width = spaces = 0.0
+        for part in parts:
+            w = text_width_mm(*part) or 0.0
+            width += w
+            spaces = spaces + w if part[0] == " " else 0.0
+        return width, spaces
+
     for i, word in enumerate(words):
-        trial = current + word
-        if current and avail_mm is not None and width(trial, True) > avail_mm + 0.05:
-            lines.append(width(current, True))
-            current = list(word)
+        word_width, word_spaces = measure(word)
+        if word_width == word_spaces:       # only spaces (or nothing): they extend the trailing run
+            trial_total, trial_trailing = total + word_width, trailing + word_width
         else:
-            current = trial
+            trial_total, trial_trailing = total + word_width, word_spaces
+        if current and avail_mm is not None and trial_total - trial_trailing > avail_mm + 0.05:
+            lines.append(total - trailing)
+            current, total, trailing = bool(word), word_width, word_spaces
+        else:
+            current, total, trailing = current or bool(word), trial_total, trial_trailing
         if i in breaks_after:
-            lines.append(width(current, True))
-            current = []
+            lines.append(total - trailing)
+            current, total, trailing = False, 0.0, 0.0
     if current or not lines:
-        lines.append(width(current, True))
+        lines.append(total - trailing)
     return lines
