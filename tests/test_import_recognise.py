@@ -34,6 +34,11 @@ def reader() -> TaskReader:
     ("Bộ Tài chính đã hoàn thành việc rà soát theo đề nghị của Bộ Tư pháp.", None, [], None, [], None),
     ("Nghị định số 06/2022/NĐ-CP giao Bộ Tài chính chủ trì thành lập thị trường.", None, [], None, [], None),
     ("Tiếp tục chỉ đạo các cơ quan thường xuyên trao đổi thông tin.", None, [], None, [], None),
+    # 655/TB-VPCP (2025), III.1: the ministry the work is sent to, and whose guidance it follows,
+    # is no coordinator.
+    ("Ủy ban nhân dân tỉnh Sơn La căn cứ quy định của pháp luật về đầu tư công và hướng dẫn của Bộ Tài chính "
+     "để hoàn thiện thủ tục đầu tư dự án theo quy định, gửi Bộ Tài chính để xem xét, tổng hợp chung.",
+     "ubnd-tinh-son-la", [], None, [], None),
 ])
 def test_assignment_from_words(reader, text, lead, partners, extra, deadlines, report):
     found = reader.read(text, None)

@@ -8,8 +8,9 @@ Officials write an assignment in a few ways, and each is read here from the word
   quan", and bodies the registry does not know: "Sở Tài chính");
 * "Bộ Ngoại giao: (i) …" — the lead, then a colon; "Giao Bộ Tài chính …", "Đề nghị …" too;
 * "Bộ Tài chính nghiên cứu …, thống nhất với Bộ Tư pháp …" — the lead as the subject, and
-  every ministry, committee or unit the paragraph names besides it (not those it reports to,
-  "báo cáo Thủ tướng Chính phủ", nor those it quotes, "chỉ đạo của …") as coordinators;
+  every ministry, committee or unit the paragraph names besides it (not those it reports or
+  sends to, "báo cáo Thủ tướng Chính phủ", "gửi Bộ Tài chính", nor those it quotes, "hướng dẫn
+  của …") as coordinators;
 * deadlines through :func:`baocao.vi.deadline_text.find_deadlines` (the firm ones: "trước ngày
   …", "trong Quý I/2026", "hằng quý" …), and "thường xuyên" when it qualifies the task itself
   (among the first words of the task, "Theo dõi thường xuyên …").
@@ -34,7 +35,7 @@ REPORT_TO = ("ca-nhan", "chinh-phu", "bo", "co-quan-ngang-bo", "ubnd", "don-vi",
 ASK = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu|Đồng ý giao|Thống nhất giao)\s+", re.IGNORECASE)
 NOT_A_TASK = re.compile(r"^(?:đã|được|là|vừa|đang|cũng đã|có ý kiến|báo cáo (?:về )?kết quả)(?!\w)", re.IGNORECASE)
 PARTNER = re.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+|với\s+nhau\s+)?với\s+", re.IGNORECASE)
-REPORT = re.compile(r"(?:báo\s+cáo|trình|xin\s+ý\s+kiến)\s+(?:kết\s+quả\s+)?$", re.IGNORECASE)
+REPORT = re.compile(r"(?:báo\s+cáo|trình|xin\s+ý\s+kiến|gửi(?:\s+về)?)\s+(?:kết\s+quả\s+)?$", re.IGNORECASE)
 QUOTED = re.compile(r"(?:của|theo|tại|với\s+nội\s+dung\s+của)\s+$", re.IGNORECASE)
 ONGOING = re.compile(r"(?<!\w)thường\s+xuyên(?!\w)", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
