@@ -73,6 +73,8 @@ CASES = {
              "điều khiển chiều chữ U+202E RIGHT-TO-LEFT OVERRIDE"),
     "zero-width": (item("Thống\u200b nhất với báo cáo."), None, 17, "noi_dung.khoan[1]",
                    "ký tự vô hình U+200B ZERO WIDTH SPACE"),
+    "cyrillic-lookalike": (item("Thống nhất với Cổng TTĐ\u0422\u0421\u0420."), None, 17, "noi_dung.khoan[1]",
+                           "U+0422 CYRILLIC CAPITAL LETTER TE"),
     "hebrew": (item("Thống nhất אבג với báo cáo."), None, 17, "noi_dung.khoan[1]",
                "chữ viết từ phải sang trái U+05D0 HEBREW LETTER ALEF"),
     "grapheme-joiner": (item("Thống\u034f nhất."), None, 17, "noi_dung.khoan[1]",
@@ -144,6 +146,19 @@ def test_a_fifo_named_like_a_notice_is_refused_without_waiting(tmp_path):
 def test_vietnamese_typed_with_combining_marks_is_composed_and_accepted(tmp_path):
     path = notice(tmp_path, item("Thông nha\u0302\u0301t vo\u031b\u0301i ba\u0301o ca\u0301o."))
     status, said = run("validate", str(path))
+    assert status == 0, said
+
+
+def test_a_lookalike_is_named_with_the_word_written_in_latin(tmp_path):
+    path = notice(tmp_path, item("Gửi Cổng TTĐ\u0422\u0421\u0420 và ch\u00e0\u043e hỏi."))
+    status, said = run("validate", str(path))
+    assert status == 2 and "«TTĐTCP»" in said and "CYRILLIC CAPITAL LETTER ES" in said, said
+
+
+@pytest.mark.parametrize("text", ["Ghi lời chào tiếng Nga «Здравствуйте».", "Hệ số α và góc β.",
+                                  "Đơn vị µm, Ω."])
+def test_whole_words_in_another_script_are_accepted(tmp_path, text):
+    status, said = run("validate", str(notice(tmp_path, item(text))))
     assert status == 0, said
 
 

@@ -17,6 +17,7 @@ import functools
 import re
 import unicodedata
 
+from baocao.data.lookalikes import LIGATURES, mixed_words
 from baocao.errors import DataError, Problem
 
 # What PyYAML refuses plus what XML 1.0 cannot hold, and the odd line separators that make
@@ -194,7 +195,8 @@ def unprintable(value: str) -> tuple[int, str] | None:
     """(index, message) of the first character of *value* a document cannot show as typed: a bidi
     control or a right-to-left letter, an invisible (format) character, a combining mark left over
     after NFC composition, a private-use or unassigned code point, a digit
-    other than 0–9, or a character the PDF's font cannot draw (it would silently disappear)."""
+    other than 0–9, a character the PDF's font cannot draw (it would silently disappear), or a
+    Cyrillic or Greek look-alike inside a Latin word."""
     family, covered = _pdf_font()
     bad: dict[str, str] = {}
     for ch in set(value):
@@ -218,15 +220,24 @@ def unprintable(value: str) -> tuple[int, str] | None:
         elif category[0] == "M":
             bad[ch] = (f"giá trị chứa dấu {_char_name(ch)} không ghép được với chữ đứng trước thành một chữ có "
                        "sẵn (chữ tiếng Việt nào cũng ghép được): bản PDF không giữ đúng chữ này; hãy gõ lại chữ đó")
+        elif ch in LIGATURES:
+            bad[ch] = (f"giá trị chứa chữ ghép '{ch}' ({_char_name(ch)}): bản PDF in một hình chữ nhưng ghi lại "
+                       f"thành '{LIGATURES[ch]}', nên chữ trong PDF và trong Word khác nhau; hãy gõ '{LIGATURES[ch]}'")
         elif category == "Nd":
             bad[ch] = f"giá trị chứa chữ số {_char_name(ch)}; văn bản chỉ dùng chữ số 0–9"
         elif covered is not None and code not in covered and code not in _WHITESPACE:
             bad[ch] = (f"giá trị chứa ký tự '{ch}' ({_char_name(ch)}) mà phông chữ của bản PDF ({family}) "
                        "không có, nên bản PDF sẽ mất ký tự này; hãy bỏ hoặc thay bằng chữ khác")
-    if not bad:
-        return None
-    index = min(value.index(ch) for ch in bad)
-    return index, bad[value[index]]
+    if bad:
+        index = min(value.index(ch) for ch in bad)
+        return index, bad[value[index]]
+    mixed = mixed_words(value)
+    if mixed:
+        first = mixed[0]
+        return first.start + first.word.index(first.foreign[0]), (
+            f"giá trị có {first.describe()}; tìm kiếm, danh mục cơ quan và bản kiểm tra đọc ra một từ khác "
+            f"với từ người đọc thấy; hãy gõ lại bằng chữ Latinh: «{first.latin}»")
+    return None
 
 
 @functools.lru_cache(maxsize=1)
