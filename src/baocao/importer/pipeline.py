@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from baocao.errors import DataError, Problem, RenderError
+from baocao.importer.clean import clean
 from baocao.importer.emit_yaml import dump
 from baocao.importer.errors import UnreadableSource
 from baocao.importer.recognise import Imported, recognise
@@ -55,6 +56,7 @@ def import_notice(path: Path, target: Path | None = None, ocr: bool = False) -> 
     """The YAML text of the notice in *path*, valid for a file at *target* (its folder's
     ``co-quan.yaml`` and settings apply), and what was recognised."""
     source = read_source(Path(path), ocr=ocr)
+    clean(source)
     registry, layout, templates = _project(target)
     imported = recognise(source, registry, layout, templates)
     settle(imported, registry)

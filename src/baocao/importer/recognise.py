@@ -45,7 +45,7 @@ class Imported:
     @property
     def to_check(self) -> int:
         return sum(1 for notes in self.notes.values() for n in notes if n.startswith("kiểm tra lại")) \
-            + (1 if self.tail else 0)
+            + sum(1 for n in self.head if n.startswith("kiểm tra lại")) + (1 if self.tail else 0)
 
 
 def _meeting_day(source: Source) -> dt.date | None:
@@ -167,7 +167,7 @@ def recognise(source: Source, registry: Registry, layout: Layout, templates: Tem
     head = [f"Nhập từ {source.path} bằng «baocao import».",
             "Câu chữ giữ nguyên như văn bản gốc (cach_giao: nguyen-van); cơ quan chủ trì, phối hợp, thời hạn",
             "đọc từ câu chữ. Tìm «kiểm tra lại» để xem những chỗ cần người đối chiếu."]
-    head += [f"Lưu ý: {n}" for n in source.notes]
+    head += [n if n.startswith("kiểm tra lại") else f"Lưu ý: {n}" for n in source.notes]
     return Imported(data=data, notes={k: v for k, v in notes.items() if v}, head=head, tail=tail,
                     tasks=body.tasks, added=added)
 
