@@ -43,6 +43,7 @@ SOURCES = [
     # (file, what it stands for)
     (REAL / "A_vpcp-467-2024-thi-truong-cac-bon.txt", "VPCP 2024, bộ trước 2025"),
     (REAL / "A2_vpcp-655-2025-son-la.txt", "VPCP 2025, không có phần đầu, chữ Kirin trong Nơi nhận"),
+    (REAL / "A3_vpcp-648-2025-dien-bien.txt", "VPCP 2025, «Về …: Giao …», việc giao nhiều cơ quan"),
     (REAL / "D_vpcp-472-2023-khu-cong-nghe-cao.txt", "VPCP 2023, thiếu người ký"),
     (REAL / "D_bo-ngoai-giao-05-2015-tb-lpqt-dieu-uoc.txt", "Bộ Ngoại giao 2015"),
     (REAL / "D_hanoi-ubnd-453-2026-treo-co.txt", "UBND thành phố Hà Nội 2026"),
@@ -114,6 +115,22 @@ def test_the_checked_in_import_of_655_is_what_import_writes(tmp_path):
         ("Ủy ban nhân dân tỉnh Sơn La", (), ()), ("Bộ Xây dựng", (), ()), ("Bộ Công Thương", (), ()),
         ("Bộ Giáo dục và Đào tạo", ("Bộ Tài chính",), ("truoc 2025-12-31",))]
     assert result.to_check == fresh.count("# kiểm tra lại")
+
+
+def test_the_checked_in_import_of_648_is_what_import_writes(tmp_path):
+    """The same for 648/TB-VPCP: "Về …: Giao Bộ X chủ trì …" in one paragraph is read as X's
+    task; a task given to several bodies at once is kept as prose with a note naming them."""
+    source = REAL / "A3_vpcp-648-2025-dien-bien.txt"
+    target, result = import_into(source, tmp_path, "vpcp-648-2025-dien-bien.yaml")
+    kept = (REAL / "vpcp-648-2025-dien-bien.yaml").read_text(encoding="utf-8")
+    fresh = target.read_text(encoding="utf-8")
+    assert [line for line in fresh.splitlines() if not line.startswith("# Nhập từ ")] == kept.splitlines()[6:]
+    _docx, notice, registry = rebuild_docx(target, tmp_path / "out")
+    assert assignments(notice, registry) == [
+        ("Bộ Tài chính", ("Bộ Y tế",), ()), ("Bộ Giáo dục và Đào tạo", ("Bộ Tài chính",), ()),
+        ("Bộ Giáo dục và Đào tạo", (), ()), ("Bộ Nội vụ", (), ())]
+    assert fresh.count("việc giao cho nhiều cơ quan cùng lúc") == 2
+    assert "(Bộ Giáo dục và Đào tạo, Bộ Y tế)" in fresh and "Ngoại giao, Tập đoàn Điện lực Việt Nam)" in fresh
 
 
 def test_invisible_characters_ligatures_and_lookalikes_are_cleaned_with_a_note(tmp_path):

@@ -49,6 +49,30 @@ def test_assignment_from_words(reader, text, lead, partners, extra, deadlines, r
     assert found.report_to == report
 
 
+@pytest.mark.parametrize("text, lead", [
+    # 648/TB-VPCP (2025): the topic label, then the assignment, in one paragraph
+    ("Về hỗ trợ kinh phí thực hiện dự án: Giao Bộ Tài chính chủ trì, phối hợp với Bộ Y tế nghiên cứu.",
+     "bo-tai-chinh"),
+    ("Về đề nghị sửa đổi Nghị định: Giao Bộ Nội vụ nghiên cứu, tổng hợp kiến nghị của tỉnh.", "bo-noi-vu"),
+    ("Về việc này: Bộ Nội vụ đã có ý kiến.", None),                 # no "Giao": a mention, not a lead
+])
+def test_a_topic_label_then_the_assignment(reader, text, lead):
+    assert reader.read(text, None).lead == lead
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Về việc lồng ghép: Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu các kiến nghị của tỉnh.",
+     ["Bộ Giáo dục và Đào tạo", "Bộ Y tế"]),
+    ("Các Bộ, cơ quan: Tài chính, Xây dựng theo chức năng, nhiệm vụ được giao khẩn trương rà soát.",
+     ["Bộ Tài chính", "Bộ Xây dựng"]),
+    ("Giao Bộ Tài chính chủ trì, phối hợp với Bộ Y tế nghiên cứu.", []),
+])
+def test_a_task_given_to_several_bodies_names_them(reader, text, names):
+    assert reader.joint_leads(text) == names
+    if names:
+        assert reader.read(text, None).lead is None
+
+
 def test_bodies_the_registry_lacks(reader):
     found = reader.read("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính rà soát phương án, "
                         "báo cáo Ủy ban nhân dân tỉnh trước ngày 31/5/2026.", None)

@@ -66,8 +66,11 @@ class TaskReader:
         found = self._lead_at(text, start, anywhere_verb=True)
         if found:
             return found
-        for m in re.finditer(r"[.!?]\s+(?:(?:Giao|Đề nghị|Yêu cầu)\s+)?", text):
-            found = self._lead_at(text, m.end(), anywhere_verb=False)
+        # A later sentence, or the words after a topic label ("Về hỗ trợ kinh phí …: Giao Bộ Tài
+        # chính chủ trì …"). "Giao X" / "Đề nghị X" makes X the lead whatever verb follows; a bare
+        # name must be followed by ":" or "chủ trì".
+        for m in re.finditer(r"(?:[.!?]|:(?=\s+(?:Giao|Đề nghị|Yêu cầu)\s))\s+((?:Giao|Đề nghị|Yêu cầu)\s+)?", text):
+            found = self._lead_at(text, m.end(), anywhere_verb=m.group(1) is not None)
             if found:
                 return found
         return None
@@ -92,6 +95,22 @@ class TaskReader:
                     end = m.end() if text[m.end() - 1:m.end()] == ":" else m.end() + len("chủ trì")
                     return name, end, True
         return None
+
+    def joint_leads(self, text: str) -> list[str]:
+        """Names of the bodies a task is given to together ("Giao Bộ Giáo dục và Đào tạo, Bộ Y tế
+        nghiên cứu …", "Các Bộ, cơ quan: Tài chính, Xây dựng, … khẩn trương …"): one lead each is
+        what the format holds, so a person chooses."""
+        ask = ASK.match(text)
+        starts = [ask.end() if ask else 0]
+        starts += [m.end() for m in re.finditer(r":\s+(?:Giao|Đề nghị|Yêu cầu)\s+", text)]
+        for pos in starts:
+            if pos >= len(text):
+                continue
+            lowered = text[:pos] + text[pos].lower() + text[pos + 1:]      # "Các Bộ:" reads as "các Bộ:"
+            found, _extra = self.partner_list(lowered, pos)
+            if len(found) >= 2:
+                return [name if new else self.index.name(name) for name, new in found]
+        return []
 
     # --- coordinators -------------------------------------------------------------------------
     def partner_list(self, text: str, pos: int) -> tuple[list[tuple[str, bool]], str | None]:
