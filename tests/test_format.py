@@ -233,6 +233,39 @@ def test_written_text_that_disagrees_is_an_error_at_its_line(tmp_path, item, fie
     assert wanted[field] in lines[line - 1], (line, lines[line - 1])
 
 
+# --- a task given to several bodies at once (648/TB-VPCP: "Giao Bộ Giáo dục và Đào tạo, Bộ Y tế …") --
+
+JOINT = "Giao Phòng Tổng hợp, Phòng Kế hoạch rà soát, báo cáo trước ngày 20 tháng 3 năm 2026."
+
+
+def test_a_task_given_to_several_bodies_is_a_task_of_each(tmp_path):
+    from baocao.data.validate import iter_assignments
+
+    path = notice_file(tmp_path, written(van_ban=JOINT, chu_tri="phong-tong-hop", dong_chu_tri=["phong-ke-hoach"],
+                                         thoi_han="truoc 2026-03-20"))
+    notice, _registry, warnings = load_notice(path)
+    tasks = list(iter_assignments(notice))
+    assert [(t.lead, t.co_lead, [str(d) for d in t.deadlines]) for t in tasks] == [
+        ("phong-tong-hop", False, ["truoc 2026-03-20"]), ("phong-ke-hoach", True, ["truoc 2026-03-20"])]
+    assert [w.message for w in warnings if "6 rõ" in w.message] == ["khoản 1: chưa rõ sản phẩm (6 rõ)"]
+    assert body_texts(path)[1] == "1. " + JOINT
+
+
+@pytest.mark.parametrize("item, field, words", [
+    ({"van_ban": JOINT, "dong_chu_tri": ["phong-ke-hoach"]}, "", "có 'dong_chu_tri' mà không có 'chu_tri'"),
+    ({"van_ban": JOINT, "chu_tri": "phong-tong-hop", "dong_chu_tri": ["phong-hanh-chinh"]}, "dong_chu_tri[1]",
+     "không nêu cơ quan 'Phòng Hành chính' được cùng giao việc"),
+    ({"van_ban": JOINT, "chu_tri": "phong-tong-hop", "dong_chu_tri": ["phong-khong-co"]}, "dong_chu_tri[1]",
+     "khóa cơ quan 'phong-khong-co' không có trong danh mục"),
+    ({"van_ban": "rà soát.", "chu_tri": "phong-tong-hop", "dong_chu_tri": ["phong-ke-hoach"], "cach_giao": "chu-tri"},
+     "dong_chu_tri", "chỉ dùng khi câu chữ nêu các cơ quan đó"),
+])
+def test_several_bodies_are_checked_against_the_words(tmp_path, item, field, words):
+    found = problems(notice_file(tmp_path, written(**item)))
+    where = "noi_dung.khoan[1]" + (f".{field}" if field else "")
+    assert [p for p in found if f"[{where}]" in p and words in p], found
+
+
 def test_the_short_date_form_agrees_with_its_iso_deadline(tmp_path):
     body = written(van_ban="Phòng Tổng hợp hoàn thành trước ngày 31/12/2026.", chu_tri="phong-tong-hop",
                    thoi_han="truoc 2026-12-31")

@@ -215,6 +215,10 @@ class Item(_Node):
     id: str | None = Field(None, alias="ma", pattern=KEY_PATTERN,
                            description="mã nhiệm vụ cố định (dùng ở tệp tiến độ); mặc định sinh từ nội dung")
     lead: AgencyKey | None = Field(None, alias="chu_tri", description="cơ quan chủ trì")
+    co_leads: Annotated[list[AgencyKey], BeforeValidator(as_list)] = Field(
+        default_factory=list, alias="dong_chu_tri",
+        description="các cơ quan cùng được giao việc này (\"Giao Bộ A, Bộ B …\"): mỗi cơ quan một nhiệm vụ; "
+                    "chỉ dùng khi câu chữ ghi nguyên văn")
     coordinators: Annotated[list[AgencyKey], BeforeValidator(as_list)] = Field(
         default_factory=list, alias="phoi_hop", description="cơ quan phối hợp")
     coordinators_extra: Text | None = Field(None, alias="phoi_hop_them", description="vd: các cơ quan liên quan")
@@ -238,6 +242,8 @@ class Item(_Node):
         if not (self.text or self.title or self.sub_points or self.points or self.dashes or self.pluses
                 or self.paragraphs or self.lead):
             raise ValueError("mục rỗng: cần ít nhất 'van_ban', 'tieu_de', 'y', 'doan', 'diem', 'gach' hoặc 'cong'")
+        if self.co_leads and not self.lead:
+            raise ValueError("có 'dong_chu_tri' mà không có 'chu_tri': ghi cơ quan nêu đầu tiên vào 'chu_tri'")
         used = [int(n or 1) for part in self.texts() for n in PLACEHOLDER.findall(part)]
         if 0 in used:
             raise ValueError("{thoi_han:0} không có: thời hạn đánh số từ 1 ({thoi_han:1}, {thoi_han:2} …)")

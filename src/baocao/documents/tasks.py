@@ -77,7 +77,7 @@ def notice_tasks(notice: Notice, registry: Registry, doc: NoticeDocument) -> tup
     for a in iter_assignments(notice):
         text = _own_text(doc, a.path)
         if a.item.id:
-            ident = a.item.id
+            ident = f"{a.item.id}-{a.lead}" if a.co_lead else a.item.id
         else:
             digest = hashlib.sha1(fold_vi(text).encode("utf-8")).hexdigest()[:8]
             ident = base = f"{a.lead}-{digest}"

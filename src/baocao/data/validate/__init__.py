@@ -58,7 +58,7 @@ def six_clear_problems(notice: Notice | SimpleNamespace, registry: Registry | No
     problems = []
     for task in iter_assignments(notice):
         missing = missing_clear(task, registry)
-        if missing:
+        if missing and not task.co_lead:          # the bodies given one task together lack the same
             line, column = doc.mark(task.path) or (None, None)
             problems.append(Problem(str(doc.path), line, column, format_path(task.path),
                                     f"{task.position}: chưa rõ {', '.join(missing)} (6 rõ)", not strict))

@@ -83,6 +83,8 @@ def check_agency_keys(notice: Notice, registry: Registry, report: Report) -> Non
         check(("van_ban", "co_quan_chu_quan"), notice.document.parent_agency)
     for path, item, _depth in iter_items(notice):
         check((*path, "chu_tri"), item.lead)
+        for i, key in enumerate(item.co_leads):
+            check((*path, "dong_chu_tri", i), key)
         for i, key in enumerate(item.coordinators):
             check((*path, "phoi_hop", i), key)
         check((*path, "bao_cao"), item.report_to)

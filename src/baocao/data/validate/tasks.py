@@ -1,7 +1,8 @@
 """The assigned tasks of a notice, and the "6 rõ" check on each of them.
 
 A **task** is a node of the body that is an assignment: it names a lead agency (``chu_tri``) or
-sits under a node that does. A node with children (ý, paragraphs, điểm, "- " or "+ " items) only
+sits under a node that does. A node given to several bodies at once (``dong_chu_tri`` beside
+``chu_tri``) is a task of each of them. A node with children (ý, paragraphs, điểm, "- " or "+ " items) only
 introduces them — each child is a task in turn — unless it has words of its own and states a
 deadline or a product of its own, which makes it a task as well; a node without children is the
 task. Everything a task does
@@ -39,6 +40,7 @@ class Context:
     """What a node inherits from the nodes around it."""
 
     lead: str | None = None
+    co_leads: tuple[str, ...] = ()
     lead_style: str = "chu-tri"
     lead_path: tuple = ()
     coordinators: tuple[str, ...] = ()
@@ -64,8 +66,8 @@ class Context:
             changes["list_last"] = node.list_last
         if isinstance(node, Item):
             if node.lead:
-                changes.update(lead=node.lead, lead_path=path, coordinators=tuple(node.coordinators),
-                               coordinators_extra=node.coordinators_extra)
+                changes.update(lead=node.lead, co_leads=tuple(node.co_leads), lead_path=path,
+                               coordinators=tuple(node.coordinators), coordinators_extra=node.coordinators_extra)
             if node.deadlines:
                 changes["deadlines"] = tuple(node.deadlines)
             for name in ("product", "report_to", "authority"):
@@ -99,6 +101,7 @@ class Assignment:
     authority: str | None = None
     lead_path: tuple = ()
     parents: tuple[_Node, ...] = field(default=(), repr=False)
+    co_lead: bool = False           # one of the bodies after the first of a task given to several
 
 
 def contexts(notice: Notice) -> Iterator[tuple[Visit, Context]]:
@@ -137,11 +140,13 @@ def iter_assignments(notice: Notice) -> Iterator[Assignment]:
         item = visit.item
         if item is None or not is_task(item, ctx):
             continue
-        yield Assignment(item=item, path=visit.path, position=", ".join(visit.position), lead=ctx.lead,
-                         lead_style=ctx.lead_style, own_lead=bool(item.lead), coordinators=ctx.coordinators,
-                         coordinators_extra=ctx.coordinators_extra, deadlines=ctx.deadlines,
-                         product=ctx.product, report_to=ctx.report_to, authority=ctx.authority,
-                         lead_path=ctx.lead_path, parents=visit.parents)
+        # A task given to several bodies at once is a task of each (as follow-up reports count it).
+        for n, lead in enumerate((ctx.lead, *ctx.co_leads)):
+            yield Assignment(item=item, path=visit.path, position=", ".join(visit.position), lead=lead,
+                             lead_style=ctx.lead_style, own_lead=bool(item.lead), coordinators=ctx.coordinators,
+                             coordinators_extra=ctx.coordinators_extra, deadlines=ctx.deadlines,
+                             product=ctx.product, report_to=ctx.report_to, authority=ctx.authority,
+                             lead_path=ctx.lead_path, parents=visit.parents, co_lead=n > 0)
 
 
 def missing_clear(task: Assignment, registry: Registry | None = None) -> list[str]:

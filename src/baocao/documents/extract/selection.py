@@ -120,7 +120,8 @@ def concerns(notice: Notice, tasks: tuple[Task, ...], reach: Reach) -> list[Conc
 
 def concerned_nodes(notice: Notice, agency: str, reach: Reach) -> set[tuple]:
     """Data paths of the nodes that concern *agency* (their lead, inherited or not, reaches it)."""
-    return {visit.path for visit, ctx in contexts(notice) if reach(agency, ctx.lead, ctx.coordinators)}
+    return {visit.path for visit, ctx in contexts(notice)
+            if reach(agency, ctx.lead, ctx.coordinators) or agency in ctx.co_leads}
 
 
 def ancestors(path: tuple) -> Iterable[tuple]:
