@@ -67,10 +67,10 @@ def test_a_topic_label_then_the_assignment(reader, text, lead):
      ["Bộ Tài chính", "Bộ Xây dựng"]),
     ("Giao Bộ Tài chính chủ trì, phối hợp với Bộ Y tế nghiên cứu.", []),
 ])
-def test_a_task_given_to_several_bodies_names_them(reader, text, names):
-    assert reader.joint_leads(text) == names
-    if names:
-        assert reader.read(text, None).lead is None
+def test_a_task_given_to_several_bodies_is_a_task_of_each(reader, text, names):
+    found = reader.read(text, None)
+    assert [reader.index.name(k) for k in [found.lead, *found.co_leads] if k] == (names or ["Bộ Tài chính"])
+    assert found.coordinators == ([] if names else ["bo-y-te"])
 
 
 def test_bodies_the_registry_lacks(reader):

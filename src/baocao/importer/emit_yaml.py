@@ -19,7 +19,7 @@ RESERVED = re.compile(r"^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|ye
                       r"|y|Y|n|N|0\d+|[-+]?\d*\.\d*(?:[eE][-+]?\d+)?|\d+(?::\d+)+|\.inf|\.nan|<<|=)$")
 PLAIN_START = set("-?:,[]{}#&*!|>'\"%@` ")
 # Lists written inline when short: keys and codes, not sentences.
-FLOW_KEYS = {"phoi_hop", "thoi_han", "don_vi", "ten_khac", "ten_dau", "thay_boi", "gom", "chuc_vu"}
+FLOW_KEYS = {"phoi_hop", "dong_chu_tri", "thoi_han", "don_vi", "ten_khac", "ten_dau", "thay_boi", "gom", "chuc_vu"}
 
 
 def _plain_ok(text: str, in_flow: bool = False) -> bool:

@@ -178,18 +178,16 @@ class BodyReader:
         current = found.lead or inherited
         if found.lead:
             data["chu_tri"] = found.lead
+            if found.co_leads:
+                data["dong_chu_tri"] = found.co_leads
             if found.coordinators:
                 data["phoi_hop"] = found.coordinators
             if found.extra:
                 data["phoi_hop_them"] = found.extra
-        joint = [] if current else self.reader.joint_leads(texts[0])
-        if joint:
-            self.note(path, "kiểm tra lại: việc giao cho nhiều cơ quan cùng lúc (" + ", ".join(joint) + "); định dạng "
-                      "ghi một cơ quan chủ trì cho mỗi việc: chọn một cơ quan (chu_tri), hoặc tách thành từng việc")
         if found.deadlines:
             if current:
                 data["thoi_han"] = [str(d) for d in found.deadlines] if len(found.deadlines) > 1 else str(found.deadlines[0])
-            elif not joint:
+            else:
                 self.note(path, "kiểm tra lại: có thời hạn ("
                           + ", ".join(d.phrase() for d in found.deadlines) + ") nhưng không rõ cơ quan chủ trì")
         if found.report_to and current and found.report_to != current:

@@ -52,6 +52,7 @@ class Found:
     extra: str | None = None
     deadlines: list[Deadline] = field(default_factory=list)
     report_to: str | None = None
+    co_leads: list[str] = field(default_factory=list)       # a task given to several bodies at once
 
 
 class TaskReader:
@@ -96,10 +97,10 @@ class TaskReader:
                     return name, end, True
         return None
 
-    def joint_leads(self, text: str) -> list[str]:
-        """Names of the bodies a task is given to together ("Giao Bộ Giáo dục và Đào tạo, Bộ Y tế
-        nghiên cứu …", "Các Bộ, cơ quan: Tài chính, Xây dựng, … khẩn trương …"): one lead each is
-        what the format holds, so a person chooses."""
+    def joint_leads(self, text: str) -> tuple[list[tuple[str, bool]], int]:
+        """The bodies a task is given to together ("Giao Bộ Giáo dục và Đào tạo, Bộ Y tế nghiên cứu
+        …", "Các Bộ, cơ quan: Tài chính, Xây dựng, … khẩn trương …"), as [(key or new name, is new)], and where
+        the list ends; nothing unless there are two or more, each a body that can lead."""
         ask = ASK.match(text)
         starts = [ask.end() if ask else 0]
         starts += [m.end() for m in re.finditer(r":\s+(?:Giao|Đề nghị|Yêu cầu)\s+", text)]
@@ -107,17 +108,26 @@ class TaskReader:
             if pos >= len(text):
                 continue
             lowered = text[:pos] + text[pos].lower() + text[pos + 1:]      # "Các Bộ:" reads as "các Bộ:"
-            found, _extra = self.partner_list(lowered, pos)
-            if len(found) >= 2:
-                return [name if new else self.index.name(name) for name, new in found]
-        return []
+            found, extra, end = self._partners(lowered, pos)
+            if len(found) < 2 or extra is not None or not TASK_VERBS.match(text, end):
+                continue        # the words after the list must begin the task ("nghiên cứu …")
+            if any(not new and self.index.kind(key) in NOT_LEADS for key, new in found):
+                continue
+            return found, end
+        return [], 0
 
     # --- coordinators -------------------------------------------------------------------------
     def partner_list(self, text: str, pos: int) -> tuple[list[tuple[str, bool]], str | None]:
         """The bodies listed from *pos* ("Bộ A, Bộ B và các cơ quan liên quan"): [(key or new name,
         is new)], and a free group that ends the list."""
+        out, extra, _end = self._partners(text, pos)
+        return out, extra
+
+    def _partners(self, text: str, pos: int) -> tuple[list[tuple[str, bool]], str | None, int]:
+        """:meth:`partner_list`, and where the list ends."""
         out: list[tuple[str, bool]] = []
         extra = None
+        end = pos
         while pos < len(text):
             lead = re.match(r"các\s+Bộ\s*(?:,\s*cơ\s+quan\s*)?:?\s+", text[pos:])
             members = self.index.short_list(text, pos + lead.end()) if lead else []
@@ -135,9 +145,10 @@ class TaskReader:
                 extra = group.group(0)
                 break
             elif HEAD_RE.match(text, pos):
-                end = self._new_name_end(text, pos)
-                if end is None:
+                stop = self._new_name_end(text, pos)
+                if stop is None:
                     break
+                end = stop
                 out.append((" ".join(text[pos:end].split()), True))
             else:
                 break
@@ -145,7 +156,7 @@ class TaskReader:
             if not sep or extra is not None:
                 break
             pos = end + sep.end()
-        return out, extra
+        return out, extra, end
 
     def _new_name_end(self, text: str, pos: int) -> int | None:
         """Where a body the registry does not know ends: before a separator followed by another
@@ -213,8 +224,14 @@ class TaskReader:
                 found.lead_new = key
                 key = self.index.add_new(key)
             found.lead = key
+        elif inherited_lead is None:
+            joint, end = self.joint_leads(text)
+            if joint:
+                keys = [self.index.add_new(name) if new else name for name, new in joint]
+                found.lead, found.co_leads, found.lead_end = keys[0], keys[1:], end
         if found.lead is not None:
             partners, found.extra = self.coordinators(text, found.lead, found.lead_end)
+            partners = [(k, new) for k, new in partners if k not in found.co_leads]
             for name, new in partners:
                 found.coordinators.append(self.index.add_new(name) if new else name)
         start = found.lead_end if found.lead else 0
