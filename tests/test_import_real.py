@@ -26,7 +26,7 @@ from import_helpers import (
     rebuild_docx,
     words,
 )
-from real_text import docx_parts
+from real_text import docx_parts, read_source
 from rendered import SEED_003, built, loaded
 from test_seed003 import EXPECTED_ASSIGNMENTS
 
@@ -134,6 +134,23 @@ def test_the_checked_in_import_of_648_is_what_import_writes(tmp_path):
         ("Bộ Giáo dục và Đào tạo", (), ("truoc 2025-12-15",)), ("Bộ Y tế", (), ("truoc 2025-12-15",)),
         *((name, (), ("truoc 2025-12-05",)) for name in by_eight)]
     assert result.to_check == 0
+
+
+def test_637_numbered_paragraphs_and_footnotes(tmp_path):
+    """637/TB-VPCP: "(1)" … "(6)" paragraphs, each led by a body, "(1)" with "- " items; two
+    footnotes the format has no place for, kept word for word in comments and flagged."""
+    source = REAL / "A4_vpcp-637-2025-benh-vien-ninh-binh.txt"
+    target, result = import_into(source, tmp_path, "tb.yaml")
+    docx, notice, registry = rebuild_docx(target, tmp_path / "out")
+    transcribed = read_source(source)
+    assert docx_parts(docx).body == transcribed.body
+    assert [a[0] for a in assignments(notice, registry)] == [
+        "Bộ Y tế", "Bộ Y tế", "Bộ Y tế", "Bộ Công an", "Bộ Xây dựng", "Bộ Tài chính", "Ủy ban nhân dân tỉnh Ninh Bình"]
+    assert assignments(notice, registry)[2][1] == ("Bộ Tài chính",)       # "- Chủ trì, phối hợp với Bộ Tài chính …"
+    text = target.read_text(encoding="utf-8")
+    footnotes = [line for line in transcribed.signer if line.startswith("[")]
+    assert len(footnotes) == 2 and all(f"# {f}" in text for f in footnotes)
+    assert "kiểm tra lại: phần sau khối chữ ký" in text and result.to_check == text.count("# kiểm tra lại")
 
 
 def test_invisible_characters_ligatures_and_lookalikes_are_cleaned_with_a_note(tmp_path):

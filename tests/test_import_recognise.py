@@ -73,6 +73,32 @@ def test_a_task_given_to_several_bodies_is_a_task_of_each(reader, text, names):
     assert found.coordinators == ([] if names else ["bo-y-te"])
 
 
+def test_a_paragraph_number_in_parentheses_is_not_part_of_the_lead(reader):
+    found = reader.read("(3) Bộ Công an tiếp tục chủ động phối hợp với Bộ Xây dựng giải quyết dứt điểm vướng mắc.", None)
+    assert (found.lead, found.coordinators) == ("bo-cong-an", ["bo-xay-dung"])
+
+
+def test_a_lead_stated_again_takes_its_own_coordinators(reader):
+    found = reader.read("Chủ trì, phối hợp với Bộ Tài chính và các bộ, cơ quan liên quan hoàn thiện hồ sơ.", "bo-y-te")
+    assert (found.lead, found.coordinators, found.extra) == ("bo-y-te", ["bo-tai-chinh"], "các bộ, cơ quan liên quan")
+    assert reader.read("Chủ trì tổ chức hội nghị.", "bo-y-te").lead is None     # no partner named: inherited
+
+
+def test_numbered_paragraphs_in_parentheses_hold_their_dash_items():
+    from baocao.importer.body_tree import build
+    from baocao.importer.source import Line
+
+    lines = [Line(t) for t in ("1. Trong đó lưu ý như sau:", "(1) Bộ Y tế chỉ đạo.", "- Chỉ đạo Ban Quản lý dự án.",
+                               "- Chủ trì, phối hợp với Bộ Tài chính.", "(2) Bộ Công an tiếp tục.", "(4) Không nối tiếp.")]
+    khoan = build(lines).children()[0]
+    first, second = khoan.children()
+    assert (first.kind, first.head.text, [c.kind for c in first.children()]) == ("doan", "(1) Bộ Y tế chỉ đạo.", ["gach", "gach"])
+    # "(4)" after "(2)" opens nothing: a paragraph of the node above, with a note
+    assert second.head.text == "(2) Bộ Công an tiếp tục."
+    assert [line.text for line in second.texts_before()] == ["(4) Không nối tiếp."]
+    assert any("(4) Không nối tiếp" in note for note in second.notes)
+
+
 def test_bodies_the_registry_lacks(reader):
     found = reader.read("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính rà soát phương án, "
                         "báo cáo Ủy ban nhân dân tỉnh trước ngày 31/5/2026.", None)

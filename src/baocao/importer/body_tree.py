@@ -1,5 +1,6 @@
 """The running text as a tree: phần "I.", khoản "1.", điểm "a)", "- " and "+ " items, and the
-unnumbered paragraphs in the node they belong to.
+unnumbered paragraphs in the node they belong to, and "(1)", "(2)" … paragraphs (kept with their
+number in their words, as unnumbered paragraphs that may hold "- " items).
 
 A numbered paragraph opens a node only where the format can print the same number again: the
 next khoản of its phần, the next letter of its khoản, a phần only at the top. Anything else (a
@@ -17,9 +18,11 @@ from dataclasses import dataclass, field
 from baocao.importer.source import Line
 from baocao.vi.numbering import diem_letter, roman
 
-MARKER = re.compile(r"^(?:(?P<phan>[IVXL]+)\.|(?P<khoan>\d{1,2})\.|(?P<diem>[a-zđ])\)|(?P<gach>[-–])|(?P<cong>\+))"
-                    r"[ \t]+(?P<rest>\S.*)$", re.S)
-LEVEL = {"body": 0, "phan": 1, "khoan": 2, "diem": 3, "gach": 4, "cong": 5}
+MARKER = re.compile(r"^(?:(?P<phan>[IVXL]+)\.|(?P<khoan>\d{1,2})\.|(?P<diem>[a-zđ])\)|\((?P<doan>\d{1,2})\)"
+                    r"|(?P<gach>[-–])|(?P<cong>\+))[ \t]+(?P<rest>\S.*)$", re.S)
+# "(1) Bộ Y tế …" paragraphs: the format has no such numbering, so each is an unnumbered
+# paragraph (doan) that keeps "(1)" in its words, with its "- " items under it.
+LEVEL = {"body": 0, "phan": 1, "khoan": 2, "diem": 3, "doan": 3.5, "gach": 4, "cong": 5}
 ENDS_SENTENCE = (".", ";", "!", "?", "./.")
 
 
@@ -53,7 +56,8 @@ class Node:
 
 def _expected(parent: Node, kind: str) -> str:
     n = parent.counts.get(kind, 0) + 1
-    return {"phan": roman(n), "khoan": str(n), "diem": diem_letter(n) if n <= 23 else ""}.get(kind, "")
+    return {"phan": roman(n), "khoan": str(n), "diem": diem_letter(n) if n <= 23 else "",
+            "doan": str(n)}.get(kind, "")
 
 
 def _opens(parent: Node, kind: str, number: str, line: Line) -> bool:
@@ -67,6 +71,8 @@ def _opens(parent: Node, kind: str, number: str, line: Line) -> bool:
         return parent.kind in ("body", "phan") and number == _expected(parent, kind)
     if kind == "diem":
         return parent.kind == "khoan" and number == _expected(parent, kind)
+    if kind == "doan":
+        return number == _expected(parent, kind)
     return True
 
 
@@ -87,12 +93,13 @@ def build(lines: list[Line]) -> Node:
                 path.pop()
             parent = path[-1]
             if _opens(parent, kind, m.group(kind), line):
-                node = Node(kind, Line(m.group("rest").strip(), line.bold, line.italic, line.centred))
+                head = line.text.strip() if kind == "doan" else m.group("rest").strip()
+                node = Node(kind, Line(head, line.bold, line.italic, line.centred))
                 parent.entries.append(("node", node))
                 parent.counts[kind] = parent.counts.get(kind, 0) + 1
                 stack = [*path, node]
                 continue
-            if kind in ("phan", "khoan", "diem"):
+            if kind in ("phan", "khoan", "diem", "doan"):
                 stack[-1].notes.append(f"«{line.text[:40]}…»: số thứ tự không nối tiếp mục trước, giữ nguyên như "
                                        "một đoạn văn (số ghi trong câu chữ)")
         while len(stack) > 1 and _closed(stack[-1]):

@@ -32,6 +32,8 @@ NAMED_PARTNERS = ("bo", "co-quan-ngang-bo", "co-quan-thuoc-cp", "ubnd", "don-vi"
 # Kinds that can lead: every body but places (a province's name is where, not who).
 NOT_LEADS = ("tinh", "thanh-pho", "ca-nhan", "chinh-phu")
 REPORT_TO = ("ca-nhan", "chinh-phu", "bo", "co-quan-ngang-bo", "ubnd", "don-vi", "co-quan-thuoc-cp")
+LABEL = re.compile(r"\(\d{1,2}\)\s+")        # "(1) Bộ Y tế chỉ đạo …": a paragraph's own number
+RESTATED = re.compile(r"Chủ\s+trì(?=,?\s+phối\s+hợp)", re.IGNORECASE)
 ASK = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu|Đồng ý giao|Thống nhất giao)\s+", re.IGNORECASE)
 NOT_A_TASK = re.compile(r"^(?:đã|được|là|vừa|đang|cũng đã|có ý kiến|báo cáo (?:về )?kết quả)(?!\w)", re.IGNORECASE)
 PARTNER = re.compile(r"phối\s+hợp\s+(?:chặt\s+chẽ\s+|với\s+nhau\s+)?với\s+", re.IGNORECASE)
@@ -62,8 +64,9 @@ class TaskReader:
     # --- lead -------------------------------------------------------------------------------
     def lead(self, text: str) -> tuple[str, int, bool] | None:
         """(key, end of the lead-in, written as a new body) of the lead the text names, if any."""
-        ask = ASK.match(text)
-        start = ask.end() if ask else 0
+        label = LABEL.match(text)
+        ask = ASK.match(text, label.end() if label else 0)
+        start = ask.end() if ask else label.end() if label else 0
         found = self._lead_at(text, start, anywhere_verb=True)
         if found:
             return found
@@ -224,6 +227,10 @@ class TaskReader:
                 found.lead_new = key
                 key = self.index.add_new(key)
             found.lead = key
+        elif inherited_lead is not None and (restated := RESTATED.match(text)):
+            # "- Chủ trì, phối hợp với Bộ Tài chính …" under "(1) Bộ Y tế …": the lead above,
+            # stated again so the coordinators named here are this task's
+            found.lead, found.lead_end = inherited_lead, restated.end()
         elif inherited_lead is None:
             joint, end = self.joint_leads(text)
             if joint:
