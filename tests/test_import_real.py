@@ -44,6 +44,7 @@ SOURCES = [
     (REAL / "A_vpcp-467-2024-thi-truong-cac-bon.txt", "VPCP 2024, bộ trước 2025"),
     (REAL / "A2_vpcp-655-2025-son-la.txt", "VPCP 2025, không có phần đầu, chữ Kirin trong Nơi nhận"),
     (REAL / "A3_vpcp-648-2025-dien-bien.txt", "VPCP 2025, «Về …: Giao …», việc giao nhiều cơ quan"),
+    (REAL / "A5_vpcp-661-2025-mua-lu-nam-trung-bo.txt", "VPCP 2025, không có phần đầu, Bộ trưởng Bộ … chỉ đạo"),
     (REAL / "D_vpcp-472-2023-khu-cong-nghe-cao.txt", "VPCP 2023, thiếu người ký"),
     (REAL / "D_bo-ngoai-giao-05-2015-tb-lpqt-dieu-uoc.txt", "Bộ Ngoại giao 2015"),
     (REAL / "D_hanoi-ubnd-453-2026-treo-co.txt", "UBND thành phố Hà Nội 2026"),
@@ -151,6 +152,18 @@ def test_637_numbered_paragraphs_and_footnotes(tmp_path):
     footnotes = [line for line in transcribed.signer if line.startswith("[")]
     assert len(footnotes) == 2 and all(f"# {f}" in text for f in footnotes)
     assert "kiểm tra lại: phần sau khối chữ ký" in text and result.to_check == text.count("# kiểm tra lại")
+
+
+def test_the_checked_in_import_of_661_is_what_import_writes(tmp_path):
+    """661/TB-VPCP: a task led by a minister ("Bộ trưởng Bộ Giáo dục và Đào tạo chỉ đạo …") is
+    the ministry's; "Bộ Quốc phòng, Bộ Công an huy động …" is one task of two bodies."""
+    target, _result = import_into(REAL / "A5_vpcp-661-2025-mua-lu-nam-trung-bo.txt", tmp_path, "vpcp-661-2025-mua-lu.yaml")
+    kept = (REAL / "vpcp-661-2025-mua-lu.yaml").read_text(encoding="utf-8")
+    fresh = target.read_text(encoding="utf-8")
+    assert [line for line in fresh.splitlines() if not line.startswith("# Nhập từ ")] == kept.splitlines()[6:]
+    _docx, notice, registry = rebuild_docx(target, tmp_path / "out")
+    assert [a[0] for a in assignments(notice, registry)] == [
+        "Bộ Quốc phòng", "Bộ Công an", "Bộ Xây dựng", "Bộ Nông nghiệp và Môi trường", "Bộ Giáo dục và Đào tạo", "Bộ Y tế"]
 
 
 def test_invisible_characters_ligatures_and_lookalikes_are_cleaned_with_a_note(tmp_path):

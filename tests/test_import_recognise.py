@@ -99,6 +99,14 @@ def test_numbered_paragraphs_in_parentheses_hold_their_dash_items():
     assert any("(4) Không nối tiếp" in note for note in second.notes)
 
 
+def test_a_task_led_by_the_head_of_a_body_is_the_body_s(reader):
+    found = reader.read("Bộ trưởng Bộ Giáo dục và Đào tạo chỉ đạo ngành giáo dục sửa chữa trường lớp, hoàn thành "
+                        "trước ngày 10/12/2025.", None)
+    assert (found.lead, [str(d) for d in found.deadlines]) == ("bo-giao-duc-va-dao-tao", ["truoc 10/12/2025"])
+    # the minister and a deputy named together: no lead-in a format can hold
+    assert reader.read("Đồng chí Bộ trưởng Bộ Y tế, Thứ trưởng Bộ Y tế phụ trách lĩnh vực tiếp tục bám sát.", None).lead is None
+
+
 def test_bodies_the_registry_lacks(reader):
     found = reader.read("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính rà soát phương án, "
                         "báo cáo Ủy ban nhân dân tỉnh trước ngày 31/5/2026.", None)

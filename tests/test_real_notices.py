@@ -25,10 +25,12 @@ CASES = [
      {"- Các Bộ: CA, TC, TNMT, CT, GTVT, XD, NNPTNT, KHĐT.": "- Các Bộ: CA, TC, TNMT, CT, GTVT, XD, NNPTNT, KHĐT;"}),
     ("thong-bao-831-tb-ubnd-cam-duong.yaml", REAL / "C_phuong-cam-duong-831-2026-tiep-nhan-ho-so-ccn.txt",
      read_source, {"Số: 831 /TB-UBND": "Số: 831/TB-UBND"}),
-    # Two real post-2025 VPCP notices imported from their text by `baocao import`, unedited; the
-    # web copy of 655 wrote three letters of "TTĐTCP" in Cyrillic, which the import writes in
-    # Latin (and says so).
+    # Three real post-2025 VPCP notices imported from their text by `baocao import`, unedited; the
+    # web copies of 655 and 661 wrote letters of "TTĐTCP" and "CP" in Cyrillic, which the import
+    # writes in Latin (and says so).
     (REAL / "vpcp-648-2025-dien-bien.yaml", REAL / "A3_vpcp-648-2025-dien-bien.txt", read_source, {}),
+    (REAL / "vpcp-661-2025-mua-lu.yaml", REAL / "A5_vpcp-661-2025-mua-lu-nam-trung-bo.txt", read_source,
+     {"- Các Bộ, cơ quan ngang bộ, cơ quan thuộc C\u0420;": "- Các Bộ, cơ quan ngang bộ, cơ quan thuộc CP;"}),
     (REAL / "vpcp-655-2025-son-la.yaml", REAL / "A2_vpcp-655-2025-son-la.txt", read_source,
      {"- VPCP: BTCN, các PCN, Cổng TTĐ\u0422\u0421\u0420, Trợ lý PTTgCP Bùi Thanh Sơn; các Vụ: CN, KTTH, TCCV, KGVX, TH;":
       "- VPCP: BTCN, các PCN, Cổng TTĐTCP, Trợ lý PTTgCP Bùi Thanh Sơn; các Vụ: CN, KTTH, TCCV, KGVX, TH;"}),

@@ -43,7 +43,7 @@ TASK_VERBS = re.compile(r"\s(?:rà soát|hoàn thiện|hoàn thành|tổng hợp
                         r"|chỉ đạo|hướng dẫn|kiểm tra|theo dõi|đề xuất|nghiên cứu|tham mưu|bố trí|phối hợp|khẩn trương"
                         r"|chủ động|tiếp tục|đẩy mạnh|thống nhất|trình|xem xét|giải quyết|cung cấp|bảo đảm|đảm bảo"
                         r"|lập|ban hành|sửa đổi|công bố|xử lý|phê duyệt|thẩm định|tăng cường|có trách nhiệm|chịu trách nhiệm"
-                        r"|để|nhằm|đôn đốc|rà|gửi|làm việc|tập trung|quyết liệt|sớm|kịp thời|cần|phải|theo chức năng)(?!\w)")
+                        r"|để|nhằm|đôn đốc|rà|gửi|làm việc|tập trung|quyết liệt|sớm|kịp thời|cần|phải|theo chức năng|huy động)(?!\w)")
 
 
 TOKEN = re.compile(r"\w+|[^\w\s]")

@@ -33,6 +33,9 @@ NAMED_PARTNERS = ("bo", "co-quan-ngang-bo", "co-quan-thuoc-cp", "ubnd", "don-vi"
 NOT_LEADS = ("tinh", "thanh-pho", "ca-nhan", "chinh-phu")
 REPORT_TO = ("ca-nhan", "chinh-phu", "bo", "co-quan-ngang-bo", "ubnd", "don-vi", "co-quan-thuoc-cp")
 LABEL = re.compile(r"\(\d{1,2}\)\s+")        # "(1) Bộ Y tế chỉ đạo …": a paragraph's own number
+# "Bộ trưởng Bộ Giáo dục và Đào tạo chỉ đạo …": the head of a body answers for it; the task is the body's.
+HEAD_OF = re.compile(r"(?:Đồng chí\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Chủ nhiệm|Thống đốc)\s+"
+                     r"(?=(?:Bộ|Ủy ban|UBND|Sở|Văn phòng|Tập đoàn|Tổng công ty|Ngân hàng|Thanh tra)\s)")
 RESTATED = re.compile(r"Chủ\s+trì(?=,?\s+phối\s+hợp)", re.IGNORECASE)
 ASK = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu|Đồng ý giao|Thống nhất giao)\s+", re.IGNORECASE)
 NOT_A_TASK = re.compile(r"^(?:đã|được|là|vừa|đang|cũng đã|có ý kiến|báo cáo (?:về )?kết quả)(?!\w)", re.IGNORECASE)
@@ -67,6 +70,8 @@ class TaskReader:
         label = LABEL.match(text)
         ask = ASK.match(text, label.end() if label else 0)
         start = ask.end() if ask else label.end() if label else 0
+        head = HEAD_OF.match(text, start)
+        start = head.end() if head else start
         found = self._lead_at(text, start, anywhere_verb=True)
         if found:
             return found
