@@ -166,6 +166,37 @@ def test_the_checked_in_import_of_661_is_what_import_writes(tmp_path):
         "Bộ Quốc phòng", "Bộ Công an", "Bộ Xây dựng", "Bộ Nông nghiệp và Môi trường", "Bộ Giáo dục và Đào tạo", "Bộ Y tế"]
 
 
+FOOTNOTES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve"> Nghị quyết số 46/NQ-CP </w:t></w:r>'
+    '<w:r><w:t>ngày 08 tháng 3 năm 2025.</w:t></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="2"><w:p><w:r><w:t>Công điện số 158/CĐ-TTg.</w:t></w:r></w:p></w:footnote>'
+    '</w:footnotes>')
+
+
+def test_the_footnotes_of_a_word_file_are_kept_word_for_word(tmp_path):
+    """The body's text does not hold a DOCX's footnotes; they are kept at the end of the file,
+    flagged, never dropped."""
+    if not WORD_DOCX.exists():
+        pytest.skip("real DOCX not available")
+    import zipfile
+
+    source = tmp_path / "co-chu-thich.docx"
+    with zipfile.ZipFile(WORD_DOCX) as original, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            if item.filename != "word/footnotes.xml":
+                copy.writestr(item, original.read(item.filename))
+        copy.writestr("word/footnotes.xml", FOOTNOTES_XML)
+    target, result = import_into(source, project_copy(tmp_path))
+    text = target.read_text(encoding="utf-8")
+    assert "# [1] Nghị quyết số 46/NQ-CP ngày 08 tháng 3 năm 2025." in text
+    assert "# [2] Công điện số 158/CĐ-TTg." in text
+    assert "văn bản gốc có 2 chú thích cuối trang" in text and result.to_check == text.count("# kiểm tra lại")
+
+
 def test_invisible_characters_ligatures_and_lookalikes_are_cleaned_with_a_note(tmp_path):
     source = tmp_path / "tb.txt"
     text = (REAL / "D_hanoi-ubnd-453-2026-treo-co.txt").read_text(encoding="utf-8")
