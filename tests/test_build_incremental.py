@@ -208,3 +208,14 @@ def test_two_clones_build_the_same_bytes(tmp_path):
         elif name.endswith(".pdf"):
             document = pypdfium2.PdfDocument(data)
             assert document[0].get_textpage().get_text_range().strip()
+
+
+def test_the_summary_line_says_it_was_built_and_why(data, tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["build", str(data), "--out", str(tmp_path / "out"), "--jobs", "0"], out, err) == 0
+    line = next(line for line in err.getvalue().splitlines() if "báo cáo tổng hợp" in line)
+    # the notices that assign tasks (du-thao assigns none)
+    assert line.startswith("Đã dựng báo cáo tổng hợp 2 thông báo: 2 tệp") and line.endswith("(lý do: chưa dựng)"), line
+    err = io.StringIO()
+    assert main(["build", str(data), "--out", str(tmp_path / "out"), "--jobs", "0"], io.StringIO(), err) == 0
+    assert "báo cáo tổng hợp" not in err.getvalue()           # nothing changed: nothing said

@@ -80,8 +80,8 @@ def refresh(build: Any, plans: list) -> None:
                              "files": {rel: {"sha256": sha256_bytes(data), "size": len(data)}
                                        for rel, data in files.items()}}}}
     if files:
-        build.display.say(f"Báo cáo tổng hợp {count} thông báo: {len(files)} tệp trong {options.out / SLUG} "
-                          f"({reason})")
+        build.display.say(f"Đã dựng báo cáo tổng hợp {count} thông báo: {len(files)} tệp trong {options.out / SLUG} "
+                          f"(lý do: {reason})")
 
 
 def _render(build: Any, plans: list) -> tuple[dict[str, bytes], int]:
