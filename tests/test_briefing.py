@@ -168,3 +168,23 @@ def test_another_day_changes_the_statuses_not_the_calendar():
     bars = read_bars(next(s for s in svgs(html) if "Nhiệm vụ theo cơ quan chủ trì" in s))
     assert bars["Bộ Ngoại giao"] == {"trong-han": 4, "qua-han": 1, "hoan-thanh-qua-han": 1}
     assert bars["Bộ Công Thương"] == {"hoan-thanh-dung-han": 1, "qua-han": 1, "trong-han": 2}
+
+
+def test_check_does_not_judge_the_briefing_as_a_notice():
+    """`baocao check output/` meets the briefings too: their PDFs say they are follow-up reports,
+    not administrative documents, so no rule is judged (no false FAIL), unless --kind forces it."""
+    from baocao.check import FAIL, SKIP, check_file
+    from baocao.check.kinds import NOT_ADMINISTRATIVE
+
+    for path in (built() / SEED / "bao-cao-tom-tat.pdf", built() / "tong-hop" / "bao-cao-tong-hop.pdf"):
+        report = check_file(str(path))
+        assert report.kind == NOT_ADMINISTRATIVE and report.ok
+        assert {f.status for f in report.findings} == {SKIP} and len(report.findings) == 43
+        assert "báo cáo theo dõi nhiệm vụ do baocao dựng" in report.findings[0].message
+    forced = check_file(str(built() / SEED / "bao-cao-tom-tat.pdf"), kind="thong-bao")
+    assert any(f.rule == "R8" and f.status == FAIL for f in forced.findings)
+    notice = check_file(str(built() / SEED / "thong-bao.pdf"))
+    assert notice.kind == "thong-bao" and notice.ok
+    from baocao.documents.follow_up import MARK        # only baocao's own reports carry the mark
+    assert not MARK.on({"Creator": "Microsoft Word", "Keywords": MARK.keyword})
+    assert not MARK.on({"Creator": MARK.creator, "Keywords": "Thông báo"})

@@ -4,15 +4,18 @@ from __future__ import annotations
 import os
 
 from baocao.check.errors import UnreadableFile
-from baocao.check.kinds import supported
+from baocao.check.kinds import NOT_ADMINISTRATIVE, supported
 from baocao.check.limits import DEFAULT_LIMITS, Budget, Limits, active, current, open_regular
 from baocao.check.report import Report
-from baocao.check.rules import Ctx, run_rules
+from baocao.check.rules import Ctx, not_judged, run_rules
 from baocao.check.structure import analyse, detect_kind
+from baocao.documents import follow_up
 from baocao.documents.layout import DEFAULT_LAYOUT, Layout
 from baocao.errors import os_reason
 
 KINDS = supported()
+NOT_JUDGED = ("không kiểm: tệp là báo cáo theo dõi nhiệm vụ do baocao dựng (ghi trong siêu dữ liệu của PDF), "
+              "không phải văn bản hành chính; dùng --kind để buộc kiểm theo một loại văn bản")
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")     # a compound file: an encrypted .docx, or a .doc
 
 
@@ -56,8 +59,11 @@ def check_file(path: str, layout: Layout = DEFAULT_LAYOUT, kind: str | None = No
     with active(Budget(str(path), limits)) as budget:
         doc = read_document(str(path), layout, ocr=ocr)
         budget.tick()
-        kind = kind or detect_kind(doc)
-        st = analyse(doc, kind)
-        findings = run_rules(Ctx(doc=doc, st=st, layout=layout, kind=kind))
+        if kind is None and follow_up.MARK.on(doc.metadata):     # a briefing: a report for leaders
+            kind, findings = NOT_ADMINISTRATIVE, not_judged(NOT_JUDGED)
+        else:
+            kind = kind or detect_kind(doc)
+            st = analyse(doc, kind)
+            findings = run_rules(Ctx(doc=doc, st=st, layout=layout, kind=kind))
         budget.tick()
     return Report(path=str(path), kind=kind, findings=findings, fmt=doc.fmt, notes=list(doc.notes))

@@ -70,6 +70,12 @@ def supported() -> tuple[str, ...]:
     return tuple(KINDS)
 
 
+# What detection calls a file that shows no part of an administrative document.
+NOT_ADMINISTRATIVE = "khong-phai-van-ban-hanh-chinh"
+
+
 def describe(key: str) -> str:
+    if key == NOT_ADMINISTRATIVE:
+        return "không phải văn bản hành chính"
     k = KINDS.get(key)
     return k.name if k else key

@@ -237,6 +237,7 @@ class Document:
     notes: list[str] = field(default_factory=list)
     untrusted: str | None = None          # PDF: why its text layer cannot be read as the page shows
     read_by_ocr: str | None = None        # PDF: the words come from OCR (no fonts, sizes, weights)
+    metadata: dict[str, str] = field(default_factory=dict)   # PDF: Creator and Keywords of the file
 
     @property
     def text_center_mm(self) -> float | None:

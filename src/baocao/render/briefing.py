@@ -5,6 +5,7 @@ import re
 
 from markupsafe import Markup
 
+from baocao.documents import follow_up
 from baocao.documents.briefing import LISTED, Briefing
 from baocao.documents.layout import DEFAULT_LAYOUT
 from baocao.documents.status import Status
@@ -39,7 +40,7 @@ def charts_of(briefing: Briefing) -> list[Chart]:
 
 def briefing_html(briefing: Briefing, templates: Templates, web: bool, charts: list[Chart] | None = None) -> str:
     return render_template(
-        templates, TEMPLATE, b=briefing, S=Status, web=web, listed=LISTED, excerpt=excerpt,
+        templates, TEMPLATE, b=briefing, S=Status, web=web, listed=LISTED, excerpt=excerpt, mark=follow_up.MARK,
         charts=charts if charts is not None else charts_of(briefing),
         created=briefing.created.isoformat(),
         font_stack=font_stack(DEFAULT_LAYOUT.pdf_font_families),

@@ -1,6 +1,7 @@
 """The cross-notice summary as PDF (WeasyPrint) and XLSX (XlsxWriter)."""
 from __future__ import annotations
 
+from baocao.documents import follow_up
 from baocao.documents.layout import DEFAULT_LAYOUT
 from baocao.documents.status import Status
 from baocao.documents.summary import Summary
@@ -15,7 +16,7 @@ TEMPLATE = "tong-hop.html.j2"
 
 def summary_pdf(summary: Summary, templates: Templates) -> bytes:
     html = render_template(
-        templates, TEMPLATE, s=summary, S=Status, web=False, created=summary.created.isoformat(),
+        templates, TEMPLATE, s=summary, S=Status, web=False, created=summary.created.isoformat(), mark=follow_up.MARK,
         font_stack=font_stack(DEFAULT_LAYOUT.pdf_font_families),
         running_head=css_string(f"Báo cáo tổng hợp (tính đến {summary.options.as_of:%d/%m/%Y})"))
     return render_pdf(html, templates)

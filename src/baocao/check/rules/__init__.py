@@ -5,12 +5,18 @@ from baocao.check.report import FAIL, SKIP, Finding
 from baocao.check.rules import body, extract, header, page, sigbox, sign  # noqa: F401  (registration)
 from baocao.check.rules.base import RULES, Ctx, Outcome
 
-__all__ = ["Ctx", "run_rules"]
+__all__ = ["Ctx", "not_judged", "run_rules"]
 
 
 PAGE_ONLY = {"R1"}                 # judged from the page boxes alone, whatever the text layer holds
 # rules that read only words and their order: what OCR can give (no fonts, sizes, weights, spacing)
 WORDS_ONLY = {"R1", "R15", "R16", "R18", "R19", "R29", "R39"}
+
+
+def not_judged(reason: str) -> list[Finding]:
+    """Every rule skipped for *reason* (a file that is no administrative document)."""
+    return [Finding(rid, SKIP, None, f"{reason} ({section}, {rid})")
+            for rid, section, _fn in sorted(RULES, key=lambda r: int(r[0][1:]))]
 
 
 def run_rules(ctx: Ctx) -> list[Finding]:

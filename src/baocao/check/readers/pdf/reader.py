@@ -275,6 +275,8 @@ def read_pdf(path: str, layout, ocr: bool = False, source=None) -> Document:
         doc = reader.read()
         if ocr and doc.untrusted:
             doc = reader.read_by_ocr(doc)
+        info = reader.pdf.get_metadata_dict(skip_empty=True)
+        doc.metadata = {key: info[key][:500] for key in ("Creator", "Keywords") if key in info}
         return doc
     except UnreadableFile:
         raise
