@@ -12,10 +12,17 @@ case "$mode" in
   *) echo "Cách dùng: bash scripts/run.sh setup|build|test [tham số thêm]" >&2; exit 2 ;;
 esac
 
-# System packages WeasyPrint and the fonts need; the test suite also needs poppler and LibreOffice.
+# System packages WeasyPrint and the fonts need; the test suite also needs poppler, LibreOffice,
+# Chromium and Tesseract with its Vietnamese data (tests/conftest.py refuses to run without them
+# under CI, where a skipped test would pass unseen).
 apt_pkgs=(fonts-liberation2 fonts-croscore fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 if [ "$mode" = test ]; then
-  apt_pkgs+=(poppler-utils libreoffice-writer-nogui chromium)
+  apt_pkgs+=(poppler-utils libreoffice-writer-nogui chromium tesseract-ocr tesseract-ocr-vie)
+fi
+py="${PYTHON:-python3}"
+# Debian's own python3 makes a virtual environment only with python3-venv (ensurepip).
+if ! "$py" -c "import ensurepip, venv" >/dev/null 2>&1; then
+  apt_pkgs+=(python3-venv)
 fi
 missing=()
 for p in "${apt_pkgs[@]}"; do
@@ -31,7 +38,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # Python virtual environment with the project and its test extras.
-py="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$py" -m venv .venv
 fi

@@ -137,3 +137,20 @@ def test_the_pre_commit_hooks(repo):
     result = run_hook(repo, found["baocao-check"], outputs)
     assert result.returncode == 0, result.stdout
     assert "output/toi-thieu/thong-bao.docx" in result.stdout and "output/toi-thieu/thong-bao.pdf" in result.stdout
+
+
+def test_ci_refuses_to_run_the_suite_without_its_tools(tmp_path):
+    """Under CI a missing LibreOffice, Chromium or Tesseract stops the suite instead of skipping
+    the tests that need them; outside CI those tests skip."""
+    import sys
+
+    (tmp_path / "test_one.py").write_text("def test_one():\n    assert True\n", encoding="utf-8")
+    shutil.copy2(ROOT / "tests" / "conftest.py", tmp_path / "conftest.py")
+    run = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)]
+    bare = {"PATH": str(tmp_path), "HOME": str(tmp_path)}           # no soffice, chromium, tesseract
+    refused = subprocess.run(run, env={**bare, "CI": "true"}, capture_output=True, text=True, cwd=tmp_path)
+    assert refused.returncode == 1 and "thiếu công cụ" in refused.stdout + refused.stderr
+    assert "LibreOffice" in refused.stdout + refused.stderr and "tesseract" in refused.stdout + refused.stderr
+    assert subprocess.run(run, env=bare, capture_output=True, text=True, cwd=tmp_path).returncode == 0
+    assert subprocess.run(run, env={"PATH": os.environ["PATH"], "CI": "true"}, capture_output=True,
+                          cwd=tmp_path).returncode == 0                  # this machine has them all
