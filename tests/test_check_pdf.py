@@ -10,6 +10,9 @@ import sys
 import pytest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "check_corpus"))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "resources", "hostile"))
+
+import generate  # noqa: E402
 
 from notice_docx import NoticeSpec  # noqa: E402
 from notice_html import build_html  # noqa: E402
@@ -27,18 +30,7 @@ def tiny_pdf(content: bytes, font: bytes = b"/Type /Font /Subtype /Type1 /BaseFo
         b"<< " + font + b" >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return generate.pdf(objects)
 
 
 def test_base14_font_is_not_embedded(tmp_path):

@@ -11,15 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from notice_docx import (
     BODY,
     EMU_PER_MM,
-    W_NS,
     NoticeSpec,
+    _anchored_shape,
     _border,
     _fmt,
     _line_drawing,
@@ -60,23 +59,10 @@ def _rect(p, length_mm: float, shape_id: int, outline: bool = True):
     ln = ('<a:ln w="3175"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>' if outline
           else "<a:ln><a:noFill/></a:ln>")
     cx, cy = int(length_mm * EMU_PER_MM), int(0.3 * EMU_PER_MM)
-    xml = f"""
-<w:r xmlns:w="{W_NS}"
- xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
- xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
- xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
-<w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0"
- relativeHeight="{251659264 + shape_id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">
-<wp:simplePos x="0" y="0"/>
-<wp:positionH relativeFrom="column"><wp:align>center</wp:align></wp:positionH>
-<wp:positionV relativeFrom="paragraph"><wp:posOffset>{int(2 * EMU_PER_MM)}</wp:posOffset></wp:positionV>
-<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
-<wp:docPr id="{shape_id}" name="Rectangle {shape_id}"/><wp:cNvGraphicFramePr/>
-<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
-<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>
+    _anchored_shape(p, cx, cy, int(2 * EMU_PER_MM), shape_id, "Rectangle", f"""
+<wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>
 <a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="000000"/></a:solidFill>
-{ln}</wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"""
-    p._p.append(parse_xml(xml))
+{ln}</wps:spPr><wps:bodyPr/>""")
 
 
 def add_copy_block(doc, spec: NoticeSpec, text_w: float, left_w: float, right_w: float) -> None:

@@ -276,10 +276,9 @@ def _table(doc_or_cell, widths_mm, borders=False):
     return table
 
 
-def _line_drawing(p, length_mm: float, offset_mm: float, shape_id: int):
-    """A straight connector (Insert ▸ Shapes ▸ Line) anchored in ``p``, centred on the column."""
-    cx = int(length_mm * EMU_PER_MM)
-    off = int(offset_mm * EMU_PER_MM)
+def _anchored_shape(p, cx: int, cy: int, offset_emu: int, shape_id: int, name: str, shape_xml: str):
+    """A drawing anchored in ``p``, centred on the column *offset_emu* below it, holding one
+    wordprocessingShape whose ``<wps:wsp>`` content is *shape_xml*."""
     xml = f"""
 <w:r xmlns:w="{W_NS}"
  xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -289,15 +288,22 @@ def _line_drawing(p, length_mm: float, offset_mm: float, shape_id: int):
  relativeHeight="{251659264 + shape_id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">
 <wp:simplePos x="0" y="0"/>
 <wp:positionH relativeFrom="column"><wp:align>center</wp:align></wp:positionH>
-<wp:positionV relativeFrom="paragraph"><wp:posOffset>{off}</wp:posOffset></wp:positionV>
-<wp:extent cx="{cx}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
-<wp:docPr id="{shape_id}" name="Straight Connector {shape_id}"/><wp:cNvGraphicFramePr/>
+<wp:positionV relativeFrom="paragraph"><wp:posOffset>{offset_emu}</wp:posOffset></wp:positionV>
+<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
+<wp:docPr id="{shape_id}" name="{name} {shape_id}"/><wp:cNvGraphicFramePr/>
 <a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
-<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="0"/></a:xfrm>
+<wps:wsp>{shape_xml}</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"""
+    p._p.append(parse_xml(xml))
+
+
+def _line_drawing(p, length_mm: float, offset_mm: float, shape_id: int):
+    """A straight connector (Insert ▸ Shapes ▸ Line) anchored in ``p``, centred on the column."""
+    cx = int(length_mm * EMU_PER_MM)
+    _anchored_shape(p, cx, 0, int(offset_mm * EMU_PER_MM), shape_id, "Straight Connector", f"""
+<wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="0"/></a:xfrm>
 <a:prstGeom prst="line"><a:avLst/></a:prstGeom>
 <a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>
-<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"""
-    p._p.append(parse_xml(xml))
+<wps:bodyPr/>""")
 
 
 def _page_field(p, size, font: str | None = None):
