@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -219,3 +220,14 @@ def test_the_summary_line_says_it_was_built_and_why(data, tmp_path):
     err = io.StringIO()
     assert main(["build", str(data), "--out", str(tmp_path / "out"), "--jobs", "0"], io.StringIO(), err) == 0
     assert "báo cáo tổng hợp" not in err.getvalue()           # nothing changed: nothing said
+
+
+def test_a_fifo_among_the_inputs_never_blocks_a_check(data, tmp_path):
+    """Hashing the inputs opens none that is not a regular file: a FIFO named like a progress
+    file makes the notice stale, and `build --check` answers at once instead of waiting."""
+    out = tmp_path / "out"
+    assert build(str(data), "--out", str(out))["status"] == 0
+    os.mkfifo(data / "toi-thieu.tien-do.yaml")
+    done = subprocess.run([sys.executable, "-m", "baocao", "build", str(data), "--out", str(out), "--check"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "toi-thieu" in done.stdout + done.stderr

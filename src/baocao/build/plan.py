@@ -26,6 +26,7 @@ from baocao import __version__
 from baocao.build.outputs import OutputKind
 from baocao.build.sources import NoticeSource
 from baocao.build.write import write_atomic
+from baocao.files import NotRegularFile, open_regular
 
 MANIFEST_NAME = ".baocao-manifest.json"
 FORMAT = 1
@@ -39,11 +40,17 @@ NOT_CODE = ("registry", "templates")
 
 
 def sha256_file(path: Path) -> str | None:
+    """The digest of the file at *path*; None when there is none. A FIFO, socket or device is
+    never opened (reading a FIFO would wait for ever): it hashes to a marker that matches no
+    digest, so whatever reads it is stale and its build says why."""
     try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+        handle, _info = open_regular(path)
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return None
+    except NotRegularFile as exc:
+        return f"!{exc.kind}"
+    with handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -222,11 +229,12 @@ def plan_notice(source: NoticeSource, templates: Any, kinds: Iterable[OutputKind
     folder = out / source.slug
     recorded_kinds = (entry or {}).get("kinds", {})
     folder_ok = os.path.isdir(folder) and not os.path.islink(folder)
+    taken = number(source) if number is not None and (entry or {}).get("needs_number") else None
     for kind in kinds:
         recorded = recorded_kinds.get(kind.name)
         current = kind_inputs(kind, source, templates, base, prints, (recorded or {}).get("inputs"), status)
-        if number is not None and (entry or {}).get("needs_number"):
-            current["number"] = number(source)
+        if taken is not None:
+            current["number"] = taken
         inputs[kind.name] = current
         if force:
             stale[kind.name] = "dựng lại theo yêu cầu (--force)"
