@@ -24,11 +24,11 @@ from baocao import __version__
 from baocao.build import command as build_command
 from baocao.errors import BaocaoError, DataError, ExitStatus, Problem
 from baocao.importer import command as import_command
+from baocao.project_files import REGISTRY_FILE, SETTINGS_FILE, is_progress_file
 
 MAX_SHOWN = 20
-SPECIAL_FILES = {"co-quan.yaml": "registry", "cai-dat.yaml": "settings"}
+SPECIAL_FILES = {REGISTRY_FILE: "registry", SETTINGS_FILE: "settings"}
 CHECK_HELP = "kiểm tra thể thức văn bản DOCX/PDF theo Nghị định 30"
-PROGRESS_SUFFIX = ".tien-do.yaml"    # data/<tên>.tien-do.yaml: the progress of data/<tên>.yaml
 
 _ARGPARSE_VI = (
     (r"the following arguments are required: (.*)", r"thiếu đối số bắt buộc: \1"),
@@ -177,7 +177,7 @@ def _check_file(path: Path, strict: bool) -> tuple[Any, list[Problem]]:
         return load_registry(path), []
     if kind == "settings":
         return load_layout(path), []
-    if path.name.endswith(PROGRESS_SUFFIX):
+    if is_progress_file(path):
         return _check_progress_file(path), []
     notice, registry, warnings = load_notice(path, strict=strict)
     return (notice, registry), warnings

@@ -17,8 +17,8 @@ from baocao.data.load import LoadedDocument, format_path, load
 from baocao.data.text import shown_key
 from baocao.documents.layout import DEFAULT_LAYOUT, SETTING_KEYS, Layout
 from baocao.errors import DataError, Problem
+from baocao.project_files import SETTINGS_FILE
 
-SETTINGS_FILE = "cai-dat.yaml"
 TOP_KEY = "trinh_bay"
 TEMPLATES_KEY = "thu_muc_mau"
 EXTRACT_KEY = "trich_sao"

@@ -98,7 +98,8 @@ class _Templates:
 
     def of(self, source: NoticeSource) -> Any:
         from baocao.documents.wording import templates_dir
-        from baocao.settings import SETTINGS_FILE, load_layout, templates_for
+        from baocao.project_files import SETTINGS_FILE
+        from baocao.settings import load_layout, templates_for
 
         folder = source.folder.resolve()
         if folder not in self._by_folder:

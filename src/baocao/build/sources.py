@@ -14,9 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-REGISTRY_FILE = "co-quan.yaml"
-SETTINGS_FILE = "cai-dat.yaml"
-PROGRESS_SUFFIX = ".tien-do.yaml"
+from baocao.project_files import PROGRESS_SUFFIX, REGISTRY_FILE, SETTINGS_FILE, progress_path
+
 NOTICE_SUFFIX = ".yaml"
 RESERVED = {"tong-hop": "báo cáo tổng hợp"}   # output folders that are not a notice's
 
@@ -60,7 +59,7 @@ class NoticeSource:
 
     @property
     def progress_file(self) -> Path:
-        return self.path.with_name(self.path.name[: -len(NOTICE_SUFFIX)] + PROGRESS_SUFFIX)
+        return progress_path(self.path)
 
 
 class SourceError(Exception):

@@ -44,11 +44,12 @@ from pydantic import BeforeValidator, Field, ValidationError
 from baocao.data.load import LoadedDocument, format_path, load
 from baocao.data.messages import did_you_mean, translate
 from baocao.data.model import IsoDate, Strict, Text
+from baocao.data.validate.refs import notice_day
 from baocao.errors import DataError, Problem
+from baocao.project_files import PROGRESS_SUFFIX, is_progress_file, progress_path  # noqa: F401 (re-exported)
 from baocao.vi.dates import format_short_date
 from baocao.vi.deadlines import Deadline
 
-PROGRESS_SUFFIX = ".tien-do.yaml"
 STATES = ("chua-thuc-hien", "dang-thuc-hien", "hoan-thanh")
 STATE_TEXT = {"chua-thuc-hien": "Chưa thực hiện", "dang-thuc-hien": "Đang thực hiện", "hoan-thanh": "Hoàn thành"}
 TOP_KEYS = ("cap_nhat", "nhiem_vu")
@@ -136,16 +137,6 @@ class Progress:
         return self.entries.get(task_id)
 
 
-def progress_path(notice_path: str | Path) -> Path:
-    """``data/x.yaml`` → ``data/x.tien-do.yaml``."""
-    path = Path(notice_path)
-    return path.with_name(path.name.removesuffix(".yaml") + PROGRESS_SUFFIX)
-
-
-def is_progress_file(path: str | Path) -> bool:
-    return Path(path).name.endswith(PROGRESS_SUFFIX)
-
-
 def notice_of(progress_file: str | Path) -> Path:
     """``data/x.tien-do.yaml`` → ``data/x.yaml``."""
     path = Path(progress_file)
@@ -181,13 +172,6 @@ class _Resolver:
                       "ghi mã nhiệm vụ (cột 'Mã nhiệm vụ' của nhiem-vu.csv) hoặc số hiệu như '5.b.(i)'")
 
 
-def _notice_day(notice: Any) -> dt.date | None:
-    """The day a completion may not precede: the notice's issue date, else its meeting's."""
-    document = getattr(notice, "document", None)
-    meeting = getattr(notice, "meeting", None)
-    return (getattr(document, "date", None) if document else None) or (meeting.date if meeting else None)
-
-
 def load_progress(path: str | Path, tasks: Sequence[TaskLike], notice: Any) -> Progress:
     """Load and check the progress file *path* of *notice*, whose tasks are *tasks*. Raises
     DataError with every problem at its line."""
@@ -203,7 +187,7 @@ def load_progress(path: str | Path, tasks: Sequence[TaskLike], notice: Any) -> P
     except ValidationError as error:
         raise DataError(sorted(translate(error, doc, ProgressFile), key=_order)) from None
     problems: list[Problem] = []
-    entries = _entries(parsed, doc, tasks, _notice_day(notice), problems)
+    entries = _entries(parsed, doc, tasks, notice_day(notice) if notice is not None else None, problems)
     if problems:
         raise DataError(sorted(problems, key=_order))
     return Progress(Path(path), parsed.updated, entries)

@@ -17,9 +17,9 @@ from baocao.data.load import LoadedDocument, format_path, load
 from baocao.data.messages import did_you_mean, translate
 from baocao.data.model import Registry
 from baocao.errors import DataError, Problem
+from baocao.project_files import REGISTRY_FILE
 
 PACKAGED = Path(__file__).resolve().parents[1] / "registry"
-REGISTRY_FILE = "co-quan.yaml"
 
 
 def _top_mapping(doc: LoadedDocument) -> dict:

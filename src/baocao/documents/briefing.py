@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from baocao import vi
 from baocao.data.model import Notice, Registry
 from baocao.data.progress import Progress
+from baocao.data.validate.refs import notice_day
 from baocao.data.validate.tasks import missing_clear
 from baocao.documents.agencies import AgencyNames
 from baocao.documents.notice import document_time
@@ -163,10 +164,6 @@ class Briefing:
     def loads_in_order(self) -> tuple[AgencyLoad, ...]:
         order = {g.key: i for i, g in enumerate(self.groups)}
         return tuple(sorted(self.loads, key=lambda a: (order.get(a.key, len(order)), vi.sort_key(a.name))))
-
-
-def notice_day(notice: Notice) -> dt.date | None:
-    return notice.document.date or (notice.meeting.date if notice.meeting else None)
 
 
 def notice_title(notice: Notice, doc: NoticeDocument) -> tuple[str, str]:

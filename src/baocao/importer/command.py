@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TextIO
 
 from baocao.errors import BaocaoError, DataError, ExitStatus, os_reason
+from baocao.project_files import REGISTRY_FILE, SETTINGS_FILE
 
 DESCRIPTION = (
     "Nhập một thông báo đã ban hành (.docx, .pdf có lớp chữ, hoặc .txt) thành tệp dữ liệu YAML của "
@@ -43,7 +44,7 @@ def _target(out: str | None, force: bool) -> Path | None:
         raise UnreadableSource(target, "tệp kết quả phải có đuôi .yaml")
     if not target.parent.is_dir():
         raise UnreadableSource(target, f"thư mục {target.parent} không có")
-    if target.name in ("co-quan.yaml", "cai-dat.yaml"):
+    if target.name in (REGISTRY_FILE, SETTINGS_FILE):
         raise UnreadableSource(target, "tên này dành cho danh mục cơ quan / cài đặt; chọn tên khác")
     if target.is_dir():
         raise UnreadableSource(target, "đây là thư mục")

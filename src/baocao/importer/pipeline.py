@@ -12,6 +12,7 @@ from baocao.importer.errors import UnreadableSource
 from baocao.importer.recognise import Imported, recognise
 from baocao.importer.repair import settle
 from baocao.importer.source import Source
+from baocao.project_files import SETTINGS_FILE
 from baocao.vi.text import nfc
 
 READERS = (".docx", ".pdf", ".txt")
@@ -47,7 +48,7 @@ def _project(target: Path | None):
     registry = registry_for(target, problems)
     if registry is None:
         raise DataError(problems)
-    settings = target.parent / "cai-dat.yaml"
+    settings = target.parent / SETTINGS_FILE
     layout = load_layout(settings) if settings.is_file() else DEFAULT_LAYOUT
     return registry, layout, templates_dir(templates_for(target.parent))
 

@@ -25,6 +25,7 @@ from baocao.documents.layout import Layout
 from baocao.documents.notice import VN_TZ, header_lines, signer_block
 from baocao.documents.parts import SignerBlock
 from baocao.errors import DataError, Problem
+from baocao.project_files import SETTINGS_FILE
 from baocao.vi.numbering import DIEM_LETTERS, diem_letter, roman, sub_point_label
 
 FORM = "TRÍCH SAO"
@@ -119,7 +120,7 @@ def copier_of(notice: Notice, names: AgencyNames, settings: ExtractSettings, ori
     elif key == issuer:
         signer = signer_block(notice.signer, source_dir)
     else:
-        raise DataError(Problem(settings.source or str(Path(origin).parent / "cai-dat.yaml"), None, None,
+        raise DataError(Problem(settings.source or str(Path(origin).parent / SETTINGS_FILE), None, None,
                                 f"trich_sao.nguoi_ky.{key}",
                                 f"cần người ký các bản trích sao của {names.name(key)}: thêm "
                                 f"trich_sao: nguoi_ky: {key}: (quyen_han, thay_mat, chuc_vu, ho_ten) vào cai-dat.yaml"))

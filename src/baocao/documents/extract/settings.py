@@ -155,7 +155,7 @@ def structured_for(settings_file: Path | None) -> Structured:
 def settings_for(layout: Layout, source_path: str | Path | None) -> ExtractSettings:
     """The extract settings of the notice at *source_path*: its layout's ``trich_sao_*`` values
     and the ``trich_sao:`` mapping of the ``cai-dat.yaml`` beside it."""
-    from baocao.settings import SETTINGS_FILE
+    from baocao.project_files import SETTINGS_FILE
 
     folder_file = Path(source_path).parent / SETTINGS_FILE if source_path is not None else None
     return from_options(layout.extract_options, structured_for(folder_file))
