@@ -2,7 +2,7 @@
 
 A source file (tests/resources/real/*.txt, format in its PROVENANCE.md) holds one paragraph per
 line: the header lines, "THÔNG BÁO", the trích yếu, the body, "Nơi nhận:" with its entries, and
-the signer block. Seed 003 (shared/seeds) is a PDF extraction without header, wrapped at the
+the signer block. Seed 003 (a copy of shared/seeds/003_…) is a PDF extraction without header, wrapped at the
 page width: its paragraphs are rebuilt from blank lines and the numbering at the start of a line.
 """
 from __future__ import annotations

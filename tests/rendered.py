@@ -9,7 +9,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-SEED_003 = ROOT.parent / "shared" / "seeds" / "003_9950eaa04dff7f08.txt"
+# The real VPCP notice of 10/01/2026 (shared/seeds/003_…), kept in the repository so the tests
+# that read it run on any clone.
+SEED_003 = ROOT / "tests" / "resources" / "real" / "seed-003_9950eaa04dff7f08.txt"
 NON_NOTICES = {"co-quan.yaml", "cai-dat.yaml"}
 
 

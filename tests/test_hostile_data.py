@@ -175,7 +175,7 @@ def test_a_230_character_meeting_name_builds_with_shortened_docx_metadata(tmp_pa
     path = notice(tmp_path, BASE.replace("ten: Cuộc họp giao ban tháng 2 năm 2026", f"ten: {MEETING}"))
     status, said = run("build", str(path), "--out", str(tmp_path / "out"))
     assert status == 0, said
-    built = docx.Document(str(next((tmp_path / "out").rglob("*.docx"))))
+    built = docx.Document(str(tmp_path / "out" / "tb" / "thong-bao.docx"))   # the notice, not an extract
     title = built.core_properties.title
     assert len(title) <= 255 and title.endswith("…") and title.startswith("Kết luận của Chánh Văn phòng")
     body = "\n".join(p.text for p in built.paragraphs)

@@ -255,8 +255,6 @@ def test_same_as_the_hand_written_sample(name, source, tmp_path):
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory):
-    if not SEED_003.exists():
-        pytest.skip("seed 003 not found beside the repository (shared/seeds)")
     folder = project_copy(tmp_path_factory.mktemp("seed"))
     target, result = import_into(SEED_003, folder, "seed-003.yaml")
     docx, notice, registry = rebuild_docx(target, folder / "out")

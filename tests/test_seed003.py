@@ -1,6 +1,6 @@
 """The encoded seed 003 (data/thong-bao-15-tb-vpcp.yaml) against the text of the real notice.
 
-The seed text (shared/seeds/003_*.txt, beside the repository) is parsed here on its own: khoản
+The seed text (tests/resources/real/seed-003_…, a copy of shared/seeds/003_…) is parsed here on its own: khoản
 start a line with "1. ", điểm with "a) ", sub-points are marked "(i) ", "(ii) " … inside the
 paragraph. Every khoản and điểm of the data must match one of the seed, every assignment's lead
 agency, coordinators and deadline phrase must occur in the paragraph (or sub-point) it belongs
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rendered import SEED_003
 
 from baocao.data.model import PLACEHOLDER, Item, Notice, Registry
 from baocao.vi.deadline_text import mentions
@@ -27,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 NOTICE_FILE = DATA / "thong-bao-15-tb-vpcp.yaml"
 REGISTRY_FILE = DATA / "co-quan.yaml"
-SEED_DIRS = (ROOT.parent / "shared" / "seeds", ROOT / "shared" / "seeds", Path("/work/shared/seeds"))
 
 LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h"]
 ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"]
@@ -93,11 +93,7 @@ def registry() -> Registry:
 
 @pytest.fixture(scope="module")
 def seed_text() -> str:
-    for folder in SEED_DIRS:
-        found = sorted(folder.glob("003_*.txt")) if folder.is_dir() else []
-        if found:
-            return found[0].read_text(encoding="utf-8")
-    pytest.skip("seed 003 not found beside the repository (shared/seeds)")
+    return SEED_003.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
