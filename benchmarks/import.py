@@ -1,8 +1,8 @@
 """Time of `baocao import` on seed 003, beside the tools that only get the words out.
 
 Run: .venv/bin/python benchmarks/import.py [--repeat N]
-Prints figures only; nothing here is a test. Seed 003 (shared/seeds/003_*.txt, beside the
-repository) is the real VPCP notice as plain text; the DOCX and PDF rows import the same notice
+Prints figures only; nothing here is a test. Seed 003 (tests/resources/real/seed-003_*.txt, a copy
+of shared/seeds/003_*) is the real VPCP notice as plain text; the DOCX and PDF rows import the same notice
 as baocao builds it from data/thong-bao-15-tb-vpcp.yaml. The tools beside them (pdftotext,
 LibreOffice's DOCX→text) give the words only: no structure, no assignments, no YAML.
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 from render import timed  # benchmarks/render.py: median and best of N runs after a warm-up
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds"))
+SEEDS = (ROOT / "tests" / "resources" / "real",)
 SAMPLE = ROOT / "data" / "thong-bao-15-tb-vpcp.yaml"
 
 
@@ -38,9 +38,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
-    seed = next((p for folder in SEEDS if folder.is_dir() for p in sorted(folder.glob("003_*.txt"))), None)
+    seed = next((p for folder in SEEDS if folder.is_dir() for p in sorted(folder.glob("seed-003_*.txt"))), None)
     if seed is None:
-        print("seed 003 not found (shared/seeds beside the repository)", file=sys.stderr)
+        print("seed 003 not found (tests/resources/real/seed-003_*.txt)", file=sys.stderr)
         return 1
 
     start = time.perf_counter()
