@@ -17,7 +17,7 @@ import functools
 import re
 import unicodedata
 
-from baocao.data.lookalikes import LIGATURES, mixed_words
+from baocao.data.lookalikes import LIGATURES, LOOKALIKES, mixed_words
 from baocao.errors import DataError, Problem
 
 # What PyYAML refuses plus what XML 1.0 cannot hold, and the odd line separators that make
@@ -191,6 +191,11 @@ _IGNORABLE = frozenset([0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, *range(0x180B, 0
                         *range(0xFE00, 0xFE10), 0xFFA0, *range(0xE0100, 0xE01F0)])
 
 
+def is_invisible(ch: str) -> bool:
+    """A format character or another default-ignorable code point: drawn as nothing."""
+    return unicodedata.category(ch) == "Cf" or ord(ch) in _IGNORABLE
+
+
 def unprintable(value: str) -> tuple[int, str] | None:
     """(index, message) of the first character of *value* a document cannot show as typed: a bidi
     control or a right-to-left letter, an invisible (format) character, a combining mark left over
@@ -199,7 +204,9 @@ def unprintable(value: str) -> tuple[int, str] | None:
     Cyrillic or Greek look-alike inside a Latin word."""
     family, covered = _pdf_font()
     bad: dict[str, str] = {}
+    lookalike = False
     for ch in set(value):
+        lookalike = lookalike or ch in LOOKALIKES
         code = ord(ch)
         if code < 0x80 and (code in _WHITESPACE or 0x20 <= code < 0x7F):
             continue
@@ -210,7 +217,7 @@ def unprintable(value: str) -> tuple[int, str] | None:
         elif unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT:
             bad[ch] = (f"giá trị chứa chữ viết từ phải sang trái {_char_name(ch)}: bản PDF đảo thứ tự chữ quanh nó "
                        "(\"1. א\" hiện thành \"א .1\"), nên chữ hiện ra khác chữ lưu trong văn bản; hãy bỏ nó")
-        elif category == "Cf" or code in _IGNORABLE:
+        elif is_invisible(ch):
             bad[ch] = (f"giá trị chứa ký tự vô hình {_char_name(ch)}: không thấy khi đọc nhưng làm sai việc "
                        "tìm kiếm và so khớp chữ; hãy xóa nó")
         elif category == "Co":
@@ -231,7 +238,7 @@ def unprintable(value: str) -> tuple[int, str] | None:
     if bad:
         index = min(value.index(ch) for ch in bad)
         return index, bad[value[index]]
-    mixed = mixed_words(value)
+    mixed = mixed_words(value) if lookalike else []
     if mixed:
         first = mixed[0]
         return first.start + first.word.index(first.foreign[0]), (

@@ -14,12 +14,8 @@ import unicodedata
 from collections import Counter
 
 from baocao.data.lookalikes import LIGATURES, to_latin
-from baocao.data.text import _IGNORABLE
+from baocao.data.text import is_invisible
 from baocao.importer.source import Line, Source
-
-
-def _invisible(ch: str) -> bool:
-    return unicodedata.category(ch) == "Cf" or ord(ch) in _IGNORABLE
 
 
 class _Cleaner:
@@ -29,9 +25,9 @@ class _Cleaner:
         self.words: dict[str, str] = {}
 
     def text(self, value: str) -> str:
-        if any(_invisible(ch) for ch in value):
-            self.removed.update(ch for ch in value if _invisible(ch))
-            value = "".join(ch for ch in value if not _invisible(ch))
+        if any(is_invisible(ch) for ch in value):
+            self.removed.update(ch for ch in value if is_invisible(ch))
+            value = "".join(ch for ch in value if not is_invisible(ch))
         self.ligatures.update(ch for ch in value if ch in LIGATURES)
         value, mixed = to_latin(value)
         for word in mixed:

@@ -43,23 +43,25 @@ def check_verbatim(notice: Notice, registry: Registry, report: Report) -> None:
     agencies = registry.agencies
     for visit, ctx in contexts(notice):
         item = visit.item
-        if item is not None and item.co_leads and (not ctx.verbatim or (ctx.lead_style == "tieu-de" and not item.title)):
+        if item is None:
+            continue
+        generated_heading = ctx.lead_style == "tieu-de" and item.lead and not item.title
+        if item.co_leads and (not ctx.verbatim or generated_heading):
             report((*visit.path, "dong_chu_tri"),
                    "'dong_chu_tri' chỉ dùng khi câu chữ nêu các cơ quan đó (cach_giao: nguyen-van, hoặc "
                    "tieu-de có 'tieu_de'): câu sinh tự động chỉ ghi một cơ quan chủ trì")
-        if item is None or not ctx.verbatim:
+        if not ctx.verbatim:
             continue
         own, below = _own(item), _subtree(item)
-        generated_heading = ctx.lead_style == "tieu-de" and item.lead and not item.title
         if item.lead in agencies and not generated_heading:
-            if not _named(own + _above(visit.parents), agencies[item.lead].names):
-                report((*visit.path, "chu_tri"),
-                       f"câu chữ của mục này (và tiêu đề phía trên) không nêu cơ quan chủ trì "
-                       f"'{agencies[item.lead].name}': sửa 'chu_tri' hoặc câu chữ")
-        for i, key in enumerate(item.co_leads):
-            if key in agencies and not _named(own + _above(visit.parents), agencies[key].names):
-                report((*visit.path, "dong_chu_tri", i),
-                       f"câu chữ của mục này không nêu cơ quan '{agencies[key].name}' được cùng giao việc")
+            named_here = own + _above(visit.parents)
+            leads = [(("chu_tri",), item.lead, "(và tiêu đề phía trên) không nêu cơ quan chủ trì '{}': sửa 'chu_tri' "
+                                               "hoặc câu chữ")]
+            leads += [(("dong_chu_tri", i), key, "không nêu cơ quan '{}' được cùng giao việc")
+                      for i, key in enumerate(item.co_leads)]
+            for where, key, words in leads:
+                if key in agencies and not _named(named_here, agencies[key].names):
+                    report((*visit.path, *where), "câu chữ của mục này " + words.format(agencies[key].name))
         for i, key in enumerate(item.coordinators):
             if key in agencies and not _named(below, agencies[key].names):
                 report((*visit.path, "phoi_hop", i),
