@@ -23,11 +23,11 @@ NOT_A_NOTE = {"separator", "continuationSeparator", "continuationNotice"}
 def read_docx(path: Path) -> Source:
     guard.check_file(path, ".docx")
     guard.check_zip(path)
-    from baocao.check.readers.docx.reader import read_docx as read_layout
+    from baocao.check.readers.docx.reader import read_docx_and_package
 
     try:
-        doc = read_layout(str(path))
-        notes = _notes(path)
+        doc, package = read_docx_and_package(str(path))
+        notes = _notes(package)
     except UnreadableFile as exc:
         raise UnreadableSource(path, exc.reason) from None
     source = to_source(doc, "docx")
@@ -39,11 +39,10 @@ def read_docx(path: Path) -> Source:
     return source
 
 
-def _notes(path: Path) -> list[str]:
-    """The words of every footnote, then every endnote, of the .docx at *path*, in order."""
-    from baocao.check.readers.docx.package import BrokenPart, Package
+def _notes(package) -> list[str]:
+    """The words of every footnote, then every endnote, of a .docx *package*, in order."""
+    from baocao.check.readers.docx.package import BrokenPart
 
-    package = Package(str(path))
     out: list[str] = []
     for part, tag in NOTE_PARTS:
         if part not in package.names:
@@ -51,7 +50,7 @@ def _notes(path: Path) -> list[str]:
         try:
             root = package.xml(part)
         except BrokenPart as exc:
-            raise UnreadableFile(str(path), f"phần chú thích {part} bị hỏng ({exc})") from None
+            raise UnreadableFile(package.path, f"phần chú thích {part} bị hỏng ({exc})") from None
         for note in root.iter(tag):
             if note.get(W + "type") in NOT_A_NOTE:
                 continue

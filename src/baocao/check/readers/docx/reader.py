@@ -422,9 +422,14 @@ def _split_by_slot(text: str, rp) -> list[tuple[str, str | None]]:
 
 def read_docx(path: str, source=None) -> Document:
     """The Document of the .docx at *path* (read from the open file *source* when given)."""
+    return read_docx_and_package(path, source)[0]
+
+
+def read_docx_and_package(path: str, source=None) -> tuple[Document, Package]:
+    """:func:`read_docx`, and the package it read, for a caller that wants other parts too."""
     reader = DocxReader(path, source)
     try:
-        return reader.read()
+        return reader.read(), reader.pkg
     except UnreadableFile:
         raise
     except (KeyError, ValueError, AttributeError, TypeError, IndexError) as exc:  # malformed XML content
