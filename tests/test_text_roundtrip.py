@@ -66,7 +66,8 @@ def _pdf_text(path: Path) -> str:
     pdf = pypdfium2.PdfDocument(str(path))
     pages = []
     for number in range(len(pdf)):
-        lines = pdf[number].get_textpage().get_text_range().splitlines()
+        # PDFium reports a hyphen that ends a line as U+FFFE and joins the lines: the page shows "-"
+        lines = pdf[number].get_textpage().get_text_range().replace("\ufffe", "-\n").splitlines()
         if number > 0 and lines and lines[0].strip() == str(number + 1):
             lines = lines[1:]
         pages.append(" ".join(lines))

@@ -163,7 +163,9 @@ class PageReader:
                 if i == low_half or is_generated(handle, i):
                     continue
                 code = get_unicode(handle, i)
-                if code in (0, 0xFFFE, 0xFFFF) or code in (10, 13):
+                if code == 0xFFFE:
+                    code = 0x2D         # PDFium's mark for a hyphen ending a line: the page shows "-"
+                if code in (0, 0xFFFF) or code in (10, 13):
                     continue
                 if 0xD800 <= code <= 0xDFFF:
                     # PDFium answers UTF-16 units: join a pair, and never let a lone half (a
